@@ -46,6 +46,8 @@ export const TOPICS = [
 
 export const Applicant = z.enum(APPLICANTS);
 export const Topic = z.enum(TOPICS);
+export type Applicant = z.infer<typeof Applicant>;
+export type Topic = z.infer<typeof Topic>;
 /** ISO 3166-2:UA subdivision code, or `UA` for explicitly nationwide calls. */
 export const RegionCode = z.string().regex(/^UA(-\d{2})?$/);
 export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD');
