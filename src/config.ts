@@ -7,15 +7,16 @@ import { z } from 'zod';
 export const KYIV_TZ = 'Europe/Kyiv';
 
 const url = (protocols: string[]) =>
-  z
-    .string()
-    .refine((v) => {
+  z.string().refine(
+    (v) => {
       try {
         return protocols.includes(new URL(v).protocol);
       } catch {
         return false;
       }
-    }, `a URL starting with ${protocols.map((p) => `${p}//`).join(' or ')}`);
+    },
+    `a URL starting with ${protocols.map((p) => `${p}//`).join(' or ')}`,
+  );
 
 const EnvSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),

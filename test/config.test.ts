@@ -4,7 +4,12 @@ import { ConfigError, loadConfig } from '../src/config.ts';
 describe('configuration', () => {
   it('runs on embedded defaults with nothing set', () => {
     const c = loadConfig({});
-    expect(c).toMatchObject({ DATA_DIR: './data', REDIS_URL: 'redis://127.0.0.1:6379', HOST: '127.0.0.1', PORT: 3000 });
+    expect(c).toMatchObject({
+      DATA_DIR: './data',
+      REDIS_URL: 'redis://127.0.0.1:6379',
+      HOST: '127.0.0.1',
+      PORT: 3000,
+    });
     expect(c.DATABASE_URL).toBeUndefined();
     expect(c.SMTP_URL).toBeUndefined();
     expect(Object.isFrozen(c)).toBe(true);
@@ -16,7 +21,10 @@ describe('configuration', () => {
 
   it.each([
     [{ PORT: 'eighty' }, /^Configuration error: PORT="eighty" is invalid: expected/],
-    [{ DATABASE_URL: 'mysql://x' }, /DATABASE_URL="mysql:\/\/x" is invalid: expected a URL starting with postgres:/],
+    [
+      { DATABASE_URL: 'mysql://x' },
+      /DATABASE_URL="mysql:\/\/x" is invalid: expected a URL starting with postgres:/,
+    ],
     [{ REDIS_URL: 'localhost:6379' }, /REDIS_URL=.* expected a URL starting with redis:/],
     [{ DIGEST_SCHEDULE: '31 25:00' }, /DIGEST_SCHEDULE=.* day-of-month/],
     [{ SECRET_KEY: 'short' }, /SECRET_KEY=.* at least 32 characters/],

@@ -2,12 +2,16 @@
 // stylized Unicode digits, soft hyphens and zero-width characters that break matching.
 
 const INVISIBLE = /[\u00ad\u200b-\u200d\u2060\ufeff]/g;
+// Stylized letters and digits (𝟭𝟱, 𝐃𝐞𝐝𝐥𝐢𝐧𝐞, fullwidth, ①, ﬁ) fold to plain ones. Only these: NFKC on
+// the whole text would also turn «№» into "No", «…» into "..." and «м²» into "м2".
+const STYLIZED = /[\u{1D400}-\u{1D7FF}\uFF01-\uFF5E\u2460-\u2473\uFB00-\uFB06]/gu;
 const SPACES = /[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\t]+/g;
 
-/** NFKC (𝟭𝟱 → 15, ﬁ → fi), invisible characters removed, all space variants → one space. */
+/** Stylized characters folded (𝟭𝟱 → 15), invisible characters removed, all space variants → one space. */
 export function cleanText(text: string): string {
   return text
-    .normalize('NFKC')
+    .normalize('NFC')
+    .replace(STYLIZED, (ch) => ch.normalize('NFKC'))
     .replace(INVISIBLE, '')
     .replace(SPACES, ' ')
     .replace(/ *\r?\n */g, '\n')

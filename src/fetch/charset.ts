@@ -3,12 +3,17 @@
 // sites still serve windows-1251 and koi8-u.
 import iconv from 'iconv-lite';
 
-const ALIASES: Record<string, string> = { 'x-cp1251': 'windows-1251', cp1251: 'windows-1251', 'koi8-ru': 'koi8-u' };
+const ALIASES: Record<string, string> = {
+  'x-cp1251': 'windows-1251',
+  cp1251: 'windows-1251',
+  'koi8-ru': 'koi8-u',
+};
 
 export function decodeBody(bytes: Uint8Array, contentType: string | null): { text: string; charset: string } {
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const charset = detectCharset(buf, contentType);
-  const text = charset === 'utf-8' ? new TextDecoder('utf-8').decode(stripBom(buf)) : iconv.decode(buf, charset);
+  const text =
+    charset === 'utf-8' ? new TextDecoder('utf-8').decode(stripBom(buf)) : iconv.decode(buf, charset);
   return { text, charset };
 }
 

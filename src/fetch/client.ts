@@ -1,7 +1,7 @@
 // The only outbound HTTP client: undici with an injected Dispatcher, hard time and size limits,
 // bounded redirects, conditional GET and charset decoding. Failures come out typed (errors.ts).
 import { createHash } from 'node:crypto';
-import { Readable } from 'node:stream';
+import type { Readable } from 'node:stream';
 import zlib from 'node:zlib';
 import { Agent, type Dispatcher, interceptors, request } from 'undici';
 import type { FetchedDocument, SourceRequest } from '../sources/types.ts';
@@ -52,7 +52,8 @@ export function createFetcher(opts: FetcherOptions): Fetcher {
       const target = opts.rewrite ? opts.rewrite(req.url) : req.url;
       const headers: Record<string, string> = {
         'user-agent': opts.userAgent,
-        accept: 'text/html,application/xhtml+xml,application/xml,application/rss+xml,application/json;q=0.9,*/*;q=0.8',
+        accept:
+          'text/html,application/xhtml+xml,application/xml,application/rss+xml,application/json;q=0.9,*/*;q=0.8',
         'accept-encoding': 'gzip, deflate, br',
         'accept-language': 'uk,en;q=0.8',
         ...req.headers,
@@ -115,7 +116,8 @@ function statusError(url: string, status: number, retryAfter: string | null): Fe
   if (status === 429 || (status === 503 && retryAfter))
     return throttled(url, `HTTP ${status}: the server asks to slow down`, parseRetryAfter(retryAfter));
   if (status >= 500) return transient(url, `HTTP ${status} from the server`);
-  if (status >= 300 && status < 400) return permanent(url, `HTTP ${status}: more than ${MAX_REDIRECTS} redirects`);
+  if (status >= 300 && status < 400)
+    return permanent(url, `HTTP ${status}: more than ${MAX_REDIRECTS} redirects`);
   return permanent(url, `HTTP ${status}`);
 }
 
@@ -148,7 +150,10 @@ async function readCapped(
     if (stream !== res.body) stream.destroy();
     if (err instanceof FetchError) throw err;
     if (signal.aborted) throw transient(url, 'timed out while reading the response body', err);
-    if (err instanceof Error && /zlib|incorrect header|unexpected end/i.test(`${err.message} ${(err as NodeJS.ErrnoException).code}`))
+    if (
+      err instanceof Error &&
+      /zlib|incorrect header|unexpected end/i.test(`${err.message} ${(err as NodeJS.ErrnoException).code}`)
+    )
       throw permanent(url, `corrupt compressed body: ${err.message}`, err);
     throw classifyNetworkError(url, err);
   }
@@ -164,6 +169,7 @@ function classifyNetworkError(url: string, err: unknown): FetchError {
   if (code === 'UND_ERR_REDIRECT' || /redirect/i.test(e?.message ?? ''))
     return permanent(url, `redirect failed: ${e.message}`, err);
   if (code === 'ENOTFOUND') return transient(url, `host not found (${code})`, err);
-  if (code === 'ERR_INVALID_URL' || e instanceof TypeError) return permanent(url, `invalid request: ${e.message}`, err);
+  if (code === 'ERR_INVALID_URL' || e instanceof TypeError)
+    return permanent(url, `invalid request: ${e.message}`, err);
   return transient(url, `network error: ${e?.message ?? String(err)} (${code})`, err);
 }

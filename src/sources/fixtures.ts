@@ -37,7 +37,8 @@ export function loadFixtureCases(root = path.join(FIXTURES_DIR, 'sources')): Fix
       if (!f.endsWith('.expected.json')) continue;
       const name = f.slice(0, -'.expected.json'.length);
       const doc = files.find((g) => g !== f && g.startsWith(`${name}.`) && !g.endsWith('.expected.json'));
-      if (!doc) throw new Error(`fixtures/sources/${sourceId}/${f} has no document beside it (${name}.<ext>)`);
+      if (!doc)
+        throw new Error(`fixtures/sources/${sourceId}/${f} has no document beside it (${name}.<ext>)`);
       const meta = JSON.parse(readFileSync(path.join(dir, f), 'utf8'));
       cases.push({ sourceId, name, file: path.join(dir, doc), method: 'GET', ...meta });
     }
@@ -71,7 +72,9 @@ export async function startFixtureServer(cases = loadFixtureCases()): Promise<Fi
     hits.push(`${req.method} ${wanted}`);
     req.resume();
     if (!hit) {
-      res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end(`no fixture for ${req.method} ${wanted}`);
+      res
+        .writeHead(404, { 'content-type': 'text/plain; charset=utf-8' })
+        .end(`no fixture for ${req.method} ${wanted}`);
       return;
     }
     res.writeHead(200, { 'content-type': hit.contentType }).end(readFileSync(hit.file));

@@ -64,7 +64,9 @@ export async function getCall(db: Queryable, id: string): Promise<Call | null> {
 }
 
 export async function findCallByFingerprint(db: Queryable, fingerprint: string): Promise<Call | null> {
-  const { rows } = await db.query<Call>(`select ${CALL_COLUMNS} from calls where fingerprint = $1`, [fingerprint]);
+  const { rows } = await db.query<Call>(`select ${CALL_COLUMNS} from calls where fingerprint = $1`, [
+    fingerprint,
+  ]);
   return rows[0] ?? null;
 }
 
@@ -142,7 +144,12 @@ function writeValues(d: CallDraft): unknown[] {
   ];
 }
 
-export async function insertCall(db: Queryable, id: string, clusterId: string, draft: CallDraft): Promise<void> {
+export async function insertCall(
+  db: Queryable,
+  id: string,
+  clusterId: string,
+  draft: CallDraft,
+): Promise<void> {
   const cols = ['id', 'cluster_id', ...WRITE_COLUMNS];
   await db.query(
     `insert into calls (${cols.join(', ')}) values (${cols.map((_, i) => `$${i + 1}`).join(', ')})`,

@@ -10,10 +10,7 @@ export interface QueryResult<R> {
 
 export interface Queryable {
   /** One statement with $n parameters; without parameters several statements may be sent at once. */
-  query<R extends Record<string, unknown> = Record<string, unknown>>(
-    sql: string,
-    params?: unknown[],
-  ): Promise<QueryResult<R>>;
+  query<R extends object = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<QueryResult<R>>;
 }
 
 export interface Db extends Queryable {
@@ -83,7 +80,8 @@ async function openPglite(dataDir: string): Promise<Db> {
   return {
     backend: 'pglite',
     query: (sql, params) => run(lite, sql, params) as never,
-    transaction: (fn) => lite.transaction((tx) => fn({ query: (sql, params) => run(tx, sql, params) as never })),
+    transaction: (fn) =>
+      lite.transaction((tx) => fn({ query: (sql, params) => run(tx, sql, params) as never })),
     close: () => lite.close(),
   };
 }

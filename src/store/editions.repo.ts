@@ -61,7 +61,10 @@ export async function saveDraft(
     // Lost a race with another compile: use the row it made.
     edition = rows[0] ?? (await getEdition(db, month, audience))!;
     result = 'created';
-  } else if (sameEntries(await editionEntries(db, edition.id), entries) && edition.compiledOn === compiledOn) {
+  } else if (
+    sameEntries(await editionEntries(db, edition.id), entries) &&
+    edition.compiledOn === compiledOn
+  ) {
     return { edition, result: 'unchanged' };
   }
   await db.query('delete from edition_entries where edition_id = $1', [edition.id]);
@@ -70,16 +73,24 @@ export async function saveDraft(
       `insert into edition_entries (edition_id, call_id, section, position)
        select $1, e.call_id::uuid, e.section, e.position
        from jsonb_to_recordset($2::jsonb) as e(call_id text, section text, position int)`,
-      [edition.id, JSON.stringify(entries.map((e) => ({ call_id: e.callId, section: e.section, position: e.position })))],
+      [
+        edition.id,
+        JSON.stringify(entries.map((e) => ({ call_id: e.callId, section: e.section, position: e.position }))),
+      ],
     );
   }
-  await db.query('update editions set compiled_on = $2, updated_at = now() where id = $1', [edition.id, compiledOn]);
+  await db.query('update editions set compiled_on = $2, updated_at = now() where id = $1', [
+    edition.id,
+    compiledOn,
+  ]);
   return { edition: { ...edition, compiledOn }, result };
 }
 
 function sameEntries(a: EditionEntry[], b: EditionEntry[]): boolean {
   return (
     a.length === b.length &&
-    a.every((e, i) => e.callId === b[i]!.callId && e.section === b[i]!.section && e.position === b[i]!.position)
+    a.every(
+      (e, i) => e.callId === b[i]!.callId && e.section === b[i]!.section && e.position === b[i]!.position,
+    )
   );
 }

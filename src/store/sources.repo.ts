@@ -82,9 +82,10 @@ export async function recordRun(db: Queryable, run: SourceRun): Promise<void> {
 }
 
 export async function lastItemsSeen(db: Queryable, sourceId: string): Promise<number | null> {
-  const { rows } = await db.query<{ n: number | null }>('select last_items_seen as n from sources where id = $1', [
-    sourceId,
-  ]);
+  const { rows } = await db.query<{ n: number | null }>(
+    'select last_items_seen as n from sources where id = $1',
+    [sourceId],
+  );
   return rows[0]?.n ?? null;
 }
 
@@ -107,7 +108,12 @@ export async function getValidators(db: Queryable, url: string): Promise<Validat
   return rows[0] ?? null;
 }
 
-export async function saveValidators(db: Queryable, sourceId: string, url: string, v: Validators): Promise<void> {
+export async function saveValidators(
+  db: Queryable,
+  sourceId: string,
+  url: string,
+  v: Validators,
+): Promise<void> {
   await db.query(
     `insert into fetch_validators (url, source_id, etag, last_modified, body_sha256, fetched_at)
      values ($1, $2, $3, $4, $5, now())

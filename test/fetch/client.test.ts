@@ -13,17 +13,24 @@ const UK = 'Конкурс для громад: прийом заявок три
 const routes: Record<string, (req: http.IncomingMessage, res: http.ServerResponse) => void> = {
   '/utf8': (_, res) => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(`<p>${UK}</p>`),
   '/cp1251-header': (_, res) =>
-    res.writeHead(200, { 'content-type': 'text/html; charset=windows-1251' }).end(iconv.encode(`<p>${UK}</p>`, 'win1251')),
+    res
+      .writeHead(200, { 'content-type': 'text/html; charset=windows-1251' })
+      .end(iconv.encode(`<p>${UK}</p>`, 'win1251')),
   '/cp1251-meta': (_, res) =>
     res
       .writeHead(200, { 'content-type': 'text/html' })
-      .end(iconv.encode(`<html><head><meta charset="windows-1251"></head><body>${UK}</body></html>`, 'win1251')),
+      .end(
+        iconv.encode(`<html><head><meta charset="windows-1251"></head><body>${UK}</body></html>`, 'win1251'),
+      ),
   '/cp1251-lying': (_, res) =>
     // Says UTF-8, sends windows-1251: the bytes win.
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(iconv.encode(UK, 'win1251')),
-  '/koi8-undeclared': (_, res) => res.writeHead(200, { 'content-type': 'text/plain' }).end(iconv.encode(UK, 'koi8-u')),
+  '/koi8-undeclared': (_, res) =>
+    res.writeHead(200, { 'content-type': 'text/plain' }).end(iconv.encode(UK, 'koi8-u')),
   '/gzip': (_, res) =>
-    res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8', 'content-encoding': 'gzip' }).end(zlib.gzipSync(UK)),
+    res
+      .writeHead(200, { 'content-type': 'text/plain; charset=utf-8', 'content-encoding': 'gzip' })
+      .end(zlib.gzipSync(UK)),
   '/br': (_, res) =>
     res
       .writeHead(200, { 'content-type': 'text/plain; charset=utf-8', 'content-encoding': 'br' })
@@ -61,7 +68,8 @@ const routes: Record<string, (req: http.IncomingMessage, res: http.ServerRespons
     if (req.headers['if-none-match'] === '"v1"') return void res.writeHead(304).end();
     res.writeHead(200, { etag: '"v1"', 'content-type': 'text/plain; charset=utf-8' }).end('first');
   },
-  '/no-validators': (_, res) => res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8' }).end('same body'),
+  '/no-validators': (_, res) =>
+    res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8' }).end('same body'),
 };
 
 let server: http.Server;
@@ -80,7 +88,8 @@ afterAll(async () => {
   await new Promise((r) => server.close(r));
 });
 
-const fetcher = () => createFetcher({ timeoutMs: 1500, maxBytes: 1024 * 1024, userAgent: 'hromada-grants-test' });
+const fetcher = () =>
+  createFetcher({ timeoutMs: 1500, maxBytes: 1024 * 1024, userAgent: 'hromada-grants-test' });
 
 async function text(path: string): Promise<string> {
   const res = await fetcher().fetch({ url: base + path });
@@ -91,7 +100,10 @@ async function text(path: string): Promise<string> {
 async function failure(path: string): Promise<FetchError> {
   const err = await fetcher()
     .fetch({ url: base + path })
-    .then(() => null, (e: unknown) => e);
+    .then(
+      () => null,
+      (e: unknown) => e,
+    );
   expect(err).toBeInstanceOf(FetchError);
   return err as FetchError;
 }
@@ -141,12 +153,18 @@ describe('conditional GET', () => {
     const f = fetcher();
     const first = (await f.fetch({ url: `${base}/etag` })) as Extract<FetchResult, { changed: true }>;
     expect(first.validators.etag).toBe('"v1"');
-    expect(await f.fetch({ url: `${base}/etag` }, first.validators)).toEqual({ changed: false, reason: 'not-modified' });
+    expect(await f.fetch({ url: `${base}/etag` }, first.validators)).toEqual({
+      changed: false,
+      reason: 'not-modified',
+    });
   });
 
   it('reports an unchanged body by its hash when the server has no validators', async () => {
     const f = fetcher();
-    const first = (await f.fetch({ url: `${base}/no-validators` })) as Extract<FetchResult, { changed: true }>;
+    const first = (await f.fetch({ url: `${base}/no-validators` })) as Extract<
+      FetchResult,
+      { changed: true }
+    >;
     expect(await f.fetch({ url: `${base}/no-validators` }, first.validators)).toEqual({
       changed: false,
       reason: 'same-body',

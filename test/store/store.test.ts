@@ -4,12 +4,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { CallDraft, RawItem } from '../../src/calls/schema.ts';
+import type { SourceDefinition } from '../../src/sources/types.ts';
 import * as callsRepo from '../../src/store/calls.repo.ts';
-import { type Db, DatabaseError, openDb } from '../../src/store/db.ts';
+import { DatabaseError, type Db, openDb } from '../../src/store/db.ts';
 import * as editionsRepo from '../../src/store/editions.repo.ts';
 import { migrate } from '../../src/store/migrate.ts';
 import * as sourcesRepo from '../../src/store/sources.repo.ts';
-import type { SourceDefinition } from '../../src/sources/types.ts';
 import { backends, resetDb } from '../helpers/db.ts';
 
 const source: SourceDefinition = {
@@ -92,7 +92,9 @@ for (const backend of await backends()) {
 
     it('applies migrations once: a second start applies nothing', async () => {
       expect(await migrate(db)).toEqual([]);
-      const { rows } = await db.query<{ name: string }>('select name from schema_migrations order by version');
+      const { rows } = await db.query<{ name: string }>(
+        'select name from schema_migrations order by version',
+      );
       expect(rows.map((r) => r.name)).toContain('001_init.sql');
     });
 
@@ -122,11 +124,21 @@ for (const backend of await backends()) {
     it('keeps one provenance row per source copy however often it is stored', async () => {
       const id = randomUUID();
       await callsRepo.insertCall(db, id, id, draft());
-      const write = { sourceId: source.id, urlKey: 'https://example.org/a', raw: raw('https://example.org/a'), rawSha256: 'x', callId: id, isCall: true };
+      const write = {
+        sourceId: source.id,
+        urlKey: 'https://example.org/a',
+        raw: raw('https://example.org/a'),
+        rawSha256: 'x',
+        callId: id,
+        isCall: true,
+      };
       await callsRepo.upsertItem(db, write);
       await callsRepo.upsertItem(db, { ...write, rawSha256: 'y' });
       expect((await callsRepo.countCalls(db)).items).toBe(1);
-      expect(await callsRepo.findItem(db, source.id, 'https://example.org/a')).toMatchObject({ callId: id, rawSha256: 'y' });
+      expect(await callsRepo.findItem(db, source.id, 'https://example.org/a')).toMatchObject({
+        callId: id,
+        rawSha256: 'y',
+      });
     });
 
     it('rolls a failed transaction back completely', async () => {
@@ -180,7 +192,11 @@ for (const backend of await backends()) {
       expect(await health()).toMatchObject({ health: 'ok', lastItemsSeen: 8, consecutiveFailures: 0 });
       await run('failed', 0, 'HTTP 500 from the server');
       await run('failed', 0, 'HTTP 500 from the server');
-      expect(await health()).toMatchObject({ health: 'failing', consecutiveFailures: 2, lastError: 'HTTP 500 from the server' });
+      expect(await health()).toMatchObject({
+        health: 'failing',
+        consecutiveFailures: 2,
+        lastError: 'HTTP 500 from the server',
+      });
       await run('empty', 0);
       expect((await health()).health).toBe('empty');
       await run('unchanged', 0);
@@ -193,7 +209,10 @@ for (const backend of await backends()) {
       const v = { etag: '"abc"', lastModified: 'Thu, 19 Nov 2026 10:00:00 GMT', bodySha256: 'f00' };
       await sourcesRepo.saveValidators(db, source.id, 'https://example.org/feed', v);
       await sourcesRepo.saveValidators(db, source.id, 'https://example.org/feed', { ...v, etag: '"def"' });
-      expect(await sourcesRepo.getValidators(db, 'https://example.org/feed')).toEqual({ ...v, etag: '"def"' });
+      expect(await sourcesRepo.getValidators(db, 'https://example.org/feed')).toEqual({
+        ...v,
+        etag: '"def"',
+      });
     });
 
     it('writes a draft edition once, leaves it alone when nothing changed, never rewrites an approved one', async () => {
@@ -203,7 +222,9 @@ for (const backend of await backends()) {
       const first = await editionsRepo.saveDraft(db, '2026-11', '2026-11-20', entries);
       expect(first.result).toBe('created');
       expect((await editionsRepo.saveDraft(db, '2026-11', '2026-11-20', entries)).result).toBe('unchanged');
-      expect((await editionsRepo.saveDraft(db, '2026-11', '2026-11-20', entries.slice(0, 1))).result).toBe('updated');
+      expect((await editionsRepo.saveDraft(db, '2026-11', '2026-11-20', entries.slice(0, 1))).result).toBe(
+        'updated',
+      );
       expect(await editionsRepo.editionEntries(db, first.edition.id)).toEqual(entries.slice(0, 1));
       await db.query(`update editions set state = 'approved' where id = $1`, [first.edition.id]);
       expect((await editionsRepo.saveDraft(db, '2026-11', '2026-11-21', entries)).result).toBe('locked');
@@ -235,7 +256,9 @@ describe('opening a database that cannot be used', () => {
 
   it('says which server it could not reach and how to fall back when DATABASE_URL is unreachable', async () => {
     // Port 1 on loopback: nothing listens there, the connection is refused at once.
-    const err = await openDb({ databaseUrl: 'postgres://u:secret@127.0.0.1:1/db', dataDir: '' }).catch((e) => e);
+    const err = await openDb({ databaseUrl: 'postgres://u:secret@127.0.0.1:1/db', dataDir: '' }).catch(
+      (e) => e,
+    );
     expect(err).toBeInstanceOf(DatabaseError);
     expect(err.message).toContain('127.0.0.1:1');
     expect(err.message).not.toContain('secret');
