@@ -53,6 +53,8 @@ export function fixturesCapturedOn(): string {
 
 export interface FixtureServer {
   origin: string;
+  /** "127.0.0.1:<port>", for the fetcher's SSRF allow-list. */
+  host: string;
   rewrite(url: string): string;
   /** Requests served, for tests and the summary. */
   hits: string[];
@@ -83,6 +85,7 @@ export async function startFixtureServer(cases = loadFixtureCases()): Promise<Fi
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
     origin,
+    host: new URL(origin).host,
     hits,
     rewrite: (url) => `${origin}/fetch?url=${encodeURIComponent(url)}`,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),

@@ -32,6 +32,8 @@ export interface ListResult {
   items: RawItemInput[];
   /** Items that need their detail page fetched and given to `parseDetail`. */
   details?: DetailLink[];
+  /** Further list pages (pagination); followed up to the source's `maxPages`. */
+  next?: SourceRequest[];
 }
 
 export interface SourceDefinition {
@@ -52,8 +54,10 @@ export interface SourceDefinition {
   enabled?: boolean;
   /** Minimum delay between requests to this source's host, ms. */
   minDelayMs?: number;
-  /** At most this many items per run (detail pages are the expensive part). */
+  /** At most this many items per run (detail pages are the expensive part). Default 100. */
   maxItems?: number;
+  /** List pages read per run, the first included (pagination via `ListResult.next`). Default 1. */
+  maxPages?: number;
   /** The first request(s): list pages, feed URLs or API calls. */
   start: SourceRequest[];
   parseList(doc: FetchedDocument): ListResult;

@@ -6,11 +6,14 @@ export interface StoredItem {
   id: number;
   callId: string | null;
   rawSha256: string;
+  title: string;
+  publishedAt: string | null;
 }
 
 export async function findItem(db: Queryable, sourceId: string, urlKey: string): Promise<StoredItem | null> {
   const { rows } = await db.query<StoredItem>(
-    `select id, call_id as "callId", raw_sha256 as "rawSha256" from items where source_id = $1 and url_key = $2`,
+    `select id, call_id as "callId", raw_sha256 as "rawSha256", title, raw->>'publishedAt' as "publishedAt"
+     from items where source_id = $1 and url_key = $2`,
     [sourceId, urlKey],
   );
   return rows[0] ?? null;

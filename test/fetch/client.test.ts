@@ -88,8 +88,15 @@ afterAll(async () => {
   await new Promise((r) => server.close(r));
 });
 
+// The server is on loopback, which the SSRF guard refuses unless allowed.
+const LOOPBACK = { allowHosts: ['127.0.0.1'] };
 const fetcher = () =>
-  createFetcher({ timeoutMs: 1500, maxBytes: 1024 * 1024, userAgent: 'hromada-grants-test' });
+  createFetcher({
+    timeoutMs: 1500,
+    maxBytes: 1024 * 1024,
+    userAgent: 'hromada-grants-test',
+    guard: LOOPBACK,
+  });
 
 async function text(path: string): Promise<string> {
   const res = await fetcher().fetch({ url: base + path });
@@ -176,8 +183,9 @@ describe('injected dispatcher', () => {
   it('sends requests through the dispatcher it is given (no network)', async () => {
     const agent = new MockAgent();
     agent.disableNetConnect();
-    agent
-      .get('https://api.example.eu')
+    const api = agent.get('https://api.example.eu');
+    api.intercept({ path: '/robots.txt' }).reply(404, 'not found');
+    api
       .intercept({ path: '/search?q=1', method: 'POST', body: '{"x":1}' })
       .reply(200, { results: [] }, { headers: { 'content-type': 'application/json' } });
     const f = createFetcher({ dispatcher: agent, timeoutMs: 1000, maxBytes: 1024, userAgent: 'ua' });
@@ -191,6 +199,7 @@ describe('injected dispatcher', () => {
       timeoutMs: 1000,
       maxBytes: 1024 * 1024,
       userAgent: 'ua',
+      guard: LOOPBACK,
       rewrite: () => `${base}/utf8`,
     });
     const res = await f.fetch({ url: 'https://decentralization.gov.ua/news/1' });
