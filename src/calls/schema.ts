@@ -146,7 +146,10 @@ export function callStatus(
   today: string,
 ): z.infer<typeof CallStatus> {
   if (call.opensAt && call.opensAt > today) return 'forthcoming';
-  const last = [call.deadline, ...call.stages.map((s) => s.date)].filter((d): d is string => !!d).sort().at(-1);
+  const last = [call.deadline, ...call.stages.map((s) => s.date)]
+    .filter((d): d is string => !!d)
+    .sort()
+    .at(-1);
   if (call.deadlineKind === 'fixed' && last && last < today) return 'closed';
   return 'open';
 }

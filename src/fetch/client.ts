@@ -100,9 +100,9 @@ export function createFetcher(opts: FetcherOptions): Fetcher {
         signal: AbortSignal.timeout(opts.timeoutMs),
       });
     } catch (err) {
+      // Unreachable host: the same failure the page itself would have, said about robots.txt.
       const e = classifyNetworkError(robotsUrl, err);
-      if (e.errorClass === 'permanent') throw e;
-      throw throttled(robotsUrl, `robots.txt unreachable (${e.message}): deferring until it answers`, null);
+      throw new FetchError(e.errorClass, robotsUrl, `robots.txt: ${e.message}`, e.retryAfterMs, { cause: err });
     }
     if (res.statusCode >= 500) {
       res.body.resume();

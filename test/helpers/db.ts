@@ -26,7 +26,8 @@ export function postgresUrl(): Promise<string | null> {
       await client.query('create extension if not exists pg_trgm schema public');
       return url;
     } catch (err) {
-      if (process.env.TEST_DATABASE_URL) throw new Error(`TEST_DATABASE_URL is set but unusable: ${(err as Error).message}`);
+      if (process.env.TEST_DATABASE_URL)
+        throw new Error(`TEST_DATABASE_URL is set but unusable: ${(err as Error).message}`);
       return null;
     } finally {
       await client.end().catch(() => {});
@@ -39,7 +40,10 @@ export async function backends(): Promise<Backend[]> {
   const list: Backend[] = [{ name: 'pglite', open: openPglite }];
   const url = await postgresUrl();
   if (url) list.push({ name: 'postgres', open: () => openPostgresSchema(url) });
-  else console.warn('PostgreSQL not reachable: storage tests run on PGlite only (set TEST_DATABASE_URL to require it).');
+  else
+    console.warn(
+      'PostgreSQL not reachable: storage tests run on PGlite only (set TEST_DATABASE_URL to require it).',
+    );
   return list;
 }
 

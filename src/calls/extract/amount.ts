@@ -1,0 +1,348 @@
+// Reads money: the grant one applicant can get (min/max, currency), the programme's total budget
+// (kept apart, never taken for the grant size) and the applicant's co-financing share.
+import { alt, type Cue, compile, firstCueIn, lastCueIn, matchesOf, scanCues } from './context.ts';
+import { B, clauseAt, type Doc, labelledClauseAt } from './prepare.ts';
+
+export interface AmountResult {
+  amountMin: number | null;
+  amountMax: number | null;
+  currency: string | null;
+  budgetTotal: number | null;
+  /** The applicant's own share in percent (see cofinancing()). */
+  cofinancingPct: number | null;
+  evidence: { amount?: string; budgetTotal?: string; cofinancingPct?: string };
+}
+
+const L = '\\p{L}*';
+const CUR_PRE = '(€|\\$|£|₴|us\\$|eur|usd|uah|pln|chf|gbp)';
+const NUM = "(\\d{1,3}(?:[ .,']\\d{3})+(?:[.,]\\d{1,2})?(?!\\d)|\\d+(?:[.,]\\d+)?)";
+const MULT = `(тис\\.?|тисяч${L}|тыс\\.?|тысяч${L}|thousand|млн\\.?|мільйон${L}|миллион${L}|million|mln|mio\\.?|млрд\\.?|мільярд${L}|миллиард${L}|billion|bn|k|к|m)`;
+const CUR_POST = `(грн\\.?|гривн${L}|гривен${L}|гривень|₴|uah|євро|евро|eur|euros?|€|долар${L}(?: сша)?|доллар${L}(?: сша)?|usd|\\$|us dollars|dollars?|злот${L}|pln|zł|chf|швейцарськ${L} франк${L}|франк${L}|gbp|£|фунт${L}(?: стерлінгів)?|sek|czk|крон${L})`;
+/** One sum: "€1,5 млн", "200 тис. грн", "EUR 10.000", "$25,000", or a bare number a range may complete. */
+const TOKEN = compile(
+  `(?<![\\p{L}\\p{N}.,/:])(?:${CUR_PRE}\\s?)?${NUM}(?!\\d|[.,:/]\\d)(?:\\s?${MULT}(?![\\p{L}]))?(?:\\s?${CUR_POST}(?![\\p{L}]))?`,
+  'g',
+);
+/** Between two sums of one range: "від 50 до 200 тисяч", "$25,000–$250,000", "EUR 200,000 to EUR 1.2 million". */
+const RANGE_GAP = /^\s*(?:[-–—]|до|по|to|and|і|та|и|-)\s*$/;
+/** Between alternatives: «до 3 000 або до 6 000 євро». */
+const ALT_GAP = /^\s*(?:або|или|or|чи|lub)\s*(?:до|up to|to|до суми)?\s*$/;
+const UP_TO_BEFORE =
+  /(?:^|[\s(:—–-])(?:до|up to|не більше(?: ніж)?|не більш як|не перевищує|максимум|max(?:imum)?\.?|under|до суми|не более|do)\s*$/;
+const FROM_BEFORE =
+  /(?:^|[\s(:—–-])(?:від|from|at least|не менше(?: ніж)?|мінімум|min(?:imum)?\.?|от|не менее|od)\s*$/;
+const EACH_BEFORE = /(?:^|\s)по\s*$/;
+
+type Kind = 'per' | 'total' | 'budget' | 'max' | 'min' | 'exclude';
+const KINDS: readonly Kind[] = ['total', 'per', 'budget', 'max', 'min', 'exclude'];
+const PER = [
+  `(?:eu|єс|ес|donor) (?:co-?financing|contribution|funding|grant|співфінансуванн${L}|фінансуванн${L})`,
+  `бюджет${L} (?:одного )?(?:проєкт|проект|project|заявк|мікропроєкт)${L}`,
+  'project budget',
+  `грант${L}`,
+  `мікрогрант${L}`,
+  `міні-?грант${L}`,
+  `субгрант${L}`,
+  `розмір${L}`,
+  `размер${L}`,
+  `сум${L} (?:гранту|гранта|фінансування|підтримки|допомоги)`,
+  'per (?:project|grant|applicant|organi[sz]ation|partner|beneficiary|community|municipality)',
+  `на (?:один |одну )?(?:проєкт|проект|заявку|громаду|організацію)`,
+  'одного (?:проєкту|проекту|заявника)',
+  'grants? (?:size|amount|of)',
+  `award${L}`,
+  'funding of',
+  `фінансуванн${L} (?:одного|на)`,
+  'contribution',
+  `kwot${L}`,
+  `dofinansowani${L}`,
+];
+const TOTAL = [
+  `грантов${L} фонд${L}`,
+  'grant fund',
+  `загальн${L} (?:бюджет|сум|обсяг|фонд|фінансуванн|розмір|вартіст)${L}`,
+  `(?:фонд|бюджет)${L} (?:\\p{L}+ ){0,2}?(?:конкурс|програм|конкурса|программ|call|programme|program)${L}`,
+  `total(?: (?:budget|amount|funding|envelope|value|of))?`,
+  'overall (?:budget|amount|funding)',
+  'budget of the (?:call|programme|program)',
+  'call budget',
+  'indicative (?:budget|amount|allocation)',
+  'envelope',
+  'усього',
+  'всього',
+  'загалом',
+  'in total',
+  'на загальну суму',
+  `призов${L} фонд${L}`,
+  `общ${L} (?:бюджет|сумм|фонд)${L}`,
+  'всего',
+  `(?:буде|будуть) розподілен${L}`,
+  `розподіл${L}`,
+  'will distribute',
+  `виділ${L}`,
+  'allocated',
+  'available (?:budget|funding)',
+];
+const BUDGET = [`бюджет${L}`, 'budget'];
+const MAX = [
+  `максимальн${L}`,
+  'maximum',
+  'max\\.?',
+  'up to',
+  'не більше',
+  'не більш',
+  `не перевищ${L}`,
+  `not exceed${L}`,
+  'ceiling',
+];
+const MIN = [`мінімальн${L}`, 'minimum', 'min\\.?', 'не менше', 'at least', 'floor'];
+const EXCLUDE = [
+  `співфінансуванн${L}`,
+  `co-?financ${L}`,
+  `cofinanc${L}`,
+  `софинансир${L}`,
+  `власн${L} внес${L}`,
+  `внес${L}`,
+  'own contribution',
+  'matching funds?',
+  `річн${L} (?:бюджет|дохід|оборот)${L}`,
+  `оборот${L}`,
+  'turnover',
+  'annual (?:budget|income|revenue)',
+  `дох[іо]д${L}`,
+  `зарплат${L}`,
+  `заробітн${L}`,
+  'salary',
+  'fee',
+  `вартіст${L}`,
+  'cost of',
+  `отримал${L}`,
+  'received',
+  `собственн${L} вклад${L}`,
+];
+/** Totals first: «грантовий фонд» is the programme’s money, though it starts like «грант». */
+const CUE_RE = compile(
+  `${B}(?:(${alt(TOTAL)})|(${alt(PER)})|(${alt(BUDGET)})|(${alt(MAX)})|(${alt(MIN)})|(${alt(EXCLUDE)}))(?![\\p{L}])`,
+  'g',
+);
+
+interface Token {
+  start: number;
+  end: number;
+  value: number;
+  /** The number before its multiplier, for "від 50 до 200 тисяч". */
+  mantissa: number;
+  mult: number | null;
+  currency: string | null;
+}
+
+interface Group {
+  start: number;
+  end: number;
+  low: number | null;
+  high: number;
+  /** 'range' has low and high; 'alt' is «до X або до Y»; 'one' is a single sum. */
+  shape: 'range' | 'alt' | 'one';
+  currency: string;
+}
+
+const THOUSANDS = /^(?:тис|тыс|thousand|k$|к$)/;
+const BILLIONS = /^(?:млрд|мільярд|миллиард|billion|bn$)/;
+
+function multiplier(word: string | undefined): number | null {
+  if (!word) return null;
+  if (THOUSANDS.test(word)) return 1e3;
+  if (BILLIONS.test(word)) return 1e9;
+  return 1e6;
+}
+
+/** ISO code by how the currency is written (lower-case), first match wins. */
+const CURRENCIES: ReadonlyArray<readonly [RegExp, string]> = [
+  [/^(?:грн|гривн|гривен|₴|uah)/, 'UAH'],
+  [/^(?:€|eur|євро|евро)/, 'EUR'],
+  [/^(?:\$|us\$|usd|долар|доллар|us dollars|dollar)/, 'USD'],
+  [/^(?:злот|pln|zł)/, 'PLN'],
+  [/^(?:chf|франк|швейцар)/, 'CHF'],
+  [/^(?:gbp|£|фунт)/, 'GBP'],
+  [/^sek/, 'SEK'],
+  [/^(?:czk|крон)/, 'CZK'],
+];
+
+function currencyOf(word: string | undefined): string | null {
+  if (!word) return null;
+  return CURRENCIES.find(([re]) => re.test(word))?.[1] ?? null;
+}
+
+/**
+ * "10.000" and "25,000" are thousands, "1,5" and "1.2" decimals: a single separator followed by
+ * exactly three digits groups thousands unless a multiplier follows (nobody writes "1.500 млн").
+ */
+const GROUP_SPACES = /[ ']/g;
+const SEPARATORS = /[.,]/g;
+const TRAILING_DOT = /\.$/;
+
+export function parseNumber(text: string, hasMultiplier: boolean): number {
+  const s = text.replace(GROUP_SPACES, '');
+  const seps = s.match(SEPARATORS) ?? [];
+  if (!seps.length) return Number(s);
+  const last = Math.max(s.lastIndexOf('.'), s.lastIndexOf(','));
+  const tail = s.length - last - 1;
+  let decimalAt = -1;
+  if (new Set(seps).size === 2) decimalAt = last;
+  else if (seps.length === 1 && (hasMultiplier || tail !== 3)) decimalAt = last;
+  const intPart = (decimalAt < 0 ? s : s.slice(0, decimalAt)).replace(SEPARATORS, '');
+  const frac = decimalAt < 0 ? '' : s.slice(decimalAt + 1);
+  return Number(frac ? `${intPart}.${frac}` : intPart);
+}
+
+function tokens(lower: string): Token[] {
+  const out: Token[] = [];
+  for (const m of matchesOf(TOKEN, lower)) {
+    const [, pre, num, multWord, post] = m;
+    const mult = multiplier(multWord);
+    const mantissa = parseNumber(num!, mult !== null);
+    out.push({
+      start: m.index,
+      end: m.index + m[0].trimEnd().length,
+      mantissa,
+      mult,
+      value: mantissa * (mult ?? 1),
+      currency: currencyOf(pre) ?? currencyOf(post),
+    });
+  }
+  return out;
+}
+
+const round = (n: number) => Math.round(n * 100) / 100;
+
+/** Sums joined into ranges and alternatives; sums with no currency anywhere are dropped. */
+function groups(lower: string, toks: Token[]): Group[] {
+  const out: Group[] = [];
+  for (let i = 0; i < toks.length; i++) {
+    const a = toks[i]!;
+    const b = toks[i + 1];
+    const gap = b ? lower.slice(a.end, b.start) : '';
+    const shape = b && RANGE_GAP.test(gap) ? 'range' : b && ALT_GAP.test(gap) ? 'alt' : null;
+    const currency = shape ? (b!.currency ?? a.currency) : a.currency;
+    if (shape && b && (!a.currency || !b.currency || a.currency === b.currency) && currency) {
+      // «від 50 до 200 тисяч»: the first number borrows the second's multiplier when it is smaller.
+      const lowValue =
+        a.mult === null && b.mult !== null && a.mantissa <= b.mantissa ? a.mantissa * b.mult : a.value;
+      out.push({ start: a.start, end: b.end, low: round(lowValue), high: round(b.value), shape, currency });
+      i++;
+      continue;
+    }
+    if (a.currency)
+      out.push({
+        start: a.start,
+        end: a.end,
+        low: null,
+        high: round(a.value),
+        shape: 'one',
+        currency: a.currency,
+      });
+  }
+  return out;
+}
+
+type Role = 'total' | 'max' | 'min' | 'fixed' | 'range' | null;
+
+const DECIDING = new Set<Kind>(['per', 'total', 'budget', 'exclude']);
+const MODIFIERS = new Set<Kind>(['max', 'min']);
+
+/**
+ * What one sum is: the nearest deciding cue in its clause says whose money it is (the grant, the
+ * programme's total, the applicant's own), a "maximum"/"minimum" anywhere before it says which end.
+ */
+function roleOf(doc: Doc, cues: Cue<Kind>[], g: Group): Role {
+  const [from, to] = labelledClauseAt(doc, g.start);
+  const cue = lastCueIn(cues, from, g.start, DECIDING) ?? firstCueIn(cues, g.end, to, DECIDING);
+  const modifier = lastCueIn(cues, from, g.start, MODIFIERS);
+  const before = doc.lower.slice(Math.max(from, g.start - 24), g.start);
+  const upTo = UP_TO_BEFORE.test(before);
+  if (cue?.kind === 'exclude') return null;
+  if (cue?.kind === 'total') return 'total';
+  if (cue?.kind === 'budget' && !upTo) return 'total';
+  if (g.shape === 'range') return 'range';
+  if (upTo || g.shape === 'alt') return 'max';
+  if (FROM_BEFORE.test(before)) return 'min';
+  if (EACH_BEFORE.test(before)) return 'fixed';
+  if (modifier?.kind === 'max') return 'max';
+  if (modifier?.kind === 'min') return 'min';
+  return 'fixed';
+}
+
+// Co-financing. Decision: cofinancingPct is always the applicant's own share. "Співфінансування
+// заявника не менше 15%" gives 15; a donor's rate ("EU co-financing … 90% of eligible costs",
+// "грант покриває до 80%") gives 100 − rate, since what the applicant must bring is what subscribers plan for.
+const PERCENT = compile(
+  String.raw`(?<![\p{N}.,])(\d{1,3}(?:[.,]\d+)?)\s*(?:%|відсот\p{L}*|процент\p{L}*|percent|per cent|proc\.?)`,
+  'g',
+);
+const APPLICANT_SHARE = compile(
+  String.raw`contribut|співфінансув|co-?financ|cofinanc|софинансир|власн\p{L}* внес|внес\p{L}* заявник|own contribution|match(?:ing)? (?:funds?|contribution)|собствен\p{L}* вклад|wkład\p{L}* własn`,
+  '',
+);
+const APPLICANT_WORD = /заявник|applicant|власн|own contribution|собствен|wkład|beneficiar/;
+const DONOR_SHARE = compile(
+  String.raw`(?:внес\p{L}*|фінансуванн\p{L}*|співфінансуванн\p{L}*) (?:єс|ес|донора|програми)|(?:eu|єс|ес) (?:co-?financ|contribution|grant|співфінансуванн|фінансуванн)|co-?financing rate|funding rate|покрива|фінансує до|covers?|eligible costs|допустимих витрат|прийнятних витрат|grant (?:may|can|will) (?:cover|finance|fund)`,
+  '',
+);
+
+function cofinancing(doc: Doc): { pct: number; span: string } | null {
+  for (const m of matchesOf(PERCENT, doc.lower)) {
+    const pct = Number(m[1]!.replace(',', '.'));
+    if (!(pct > 0 && pct < 100)) continue;
+    const [from, to] = clauseAt(doc, m.index);
+    const before = doc.lower.slice(Math.max(from, m.index - 120), m.index);
+    const around = doc.lower.slice(Math.max(from, m.index - 120), Math.min(to, m.index + m[0].length + 40));
+    const spanStart = doc.text.indexOf(' ', Math.max(from, m.index - 60));
+    const span = doc.text
+      .slice(spanStart < 0 || spanStart > m.index ? from : spanStart, m.index + m[0].length)
+      .trim();
+    if (APPLICANT_SHARE.test(before) && APPLICANT_WORD.test(before)) return { pct, span };
+    if (DONOR_SHARE.test(around)) return { pct: round(100 - pct), span };
+    if (APPLICANT_SHARE.test(before)) return { pct, span };
+  }
+  return null;
+}
+
+export function extractAmount(doc: Doc): AmountResult {
+  const cues = scanCues(doc.lower, CUE_RE, KINDS);
+  const all = groups(doc.lower, tokens(doc.lower));
+  const per: { g: Group; role: Exclude<Role, 'total' | null> }[] = [];
+  let total: Group | null = null;
+  for (const g of all) {
+    const role = roleOf(doc, cues, g);
+    if (role === 'total') total ??= g;
+    else if (role) per.push({ g, role });
+  }
+  // One currency per call: the first per-project sum sets it; sums in other currencies are
+  // equivalents («10 000 євро (близько 450 000 грн)»).
+  const currency = per[0]?.g.currency ?? null;
+  const mins: number[] = [];
+  const maxes: number[] = [];
+  const spans: string[] = [];
+  const mine = per.filter(({ g }) => g.currency === currency);
+  // Beside an "up to" or a range, a plain sum is an example or a repeat, not the smallest grant.
+  const bounded = mine.some(({ role }) => role === 'max' || role === 'range');
+  for (const { g, role } of mine) {
+    spans.push(doc.text.slice(g.start, g.end).replace(TRAILING_DOT, ''));
+    if (role === 'range' && g.low !== null) mins.push(g.low);
+    if (role === 'min' || (role === 'fixed' && !bounded)) mins.push(g.high);
+    if (role !== 'min') maxes.push(g.high);
+  }
+  const cof = cofinancing(doc);
+  const evidence: AmountResult['evidence'] = {};
+  if (spans.length) evidence.amount = spans.join(' | ');
+  if (total) evidence.budgetTotal = doc.text.slice(total.start, total.end).replace(TRAILING_DOT, '');
+  if (cof) evidence.cofinancingPct = cof.span;
+  return {
+    amountMin: mins.length ? Math.min(...mins) : null,
+    amountMax: maxes.length ? Math.max(...maxes) : null,
+    currency: currency ?? total?.currency ?? null,
+    budgetTotal: total ? total.high : null,
+    cofinancingPct: cof?.pct ?? null,
+    evidence,
+  };
+}

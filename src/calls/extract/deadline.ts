@@ -1,0 +1,516 @@
+// Reads the application deadline: among all dates in the text, the ones a reader would call the
+// deadline (by the cue nearest to them in their clause), extensions over originals, stages and
+// cut-offs, rolling calls. Webinar, results and implementation dates are never the deadline.
+import type { Stage } from '../schema.ts';
+import { isoDate } from '../text.ts';
+import { alt, type Cue, compile, cuesIn, lastCueIn, scanCues } from './context.ts';
+import { type DateMention, findDates } from './dates.ts';
+import { B, clauseAt, type Doc, labelledClauseAt } from './prepare.ts';
+
+export type DeadlineKind = 'fixed' | 'rolling' | 'unknown';
+
+export interface DeadlineResult {
+  deadline: string | null;
+  time: string | null;
+  tz: string | null;
+  kind: DeadlineKind;
+  stages: Stage[];
+  evidence: string | null;
+}
+
+type Kind =
+  | 'rolling'
+  | 'vague'
+  | 'dl'
+  | 'apply'
+  | 'ext'
+  | 'prev'
+  | 'event'
+  | 'result'
+  | 'impl'
+  | 'opens'
+  | 'stage';
+const KINDS: readonly Kind[] = [
+  'rolling',
+  'vague',
+  'dl',
+  'apply',
+  'ext',
+  'prev',
+  'event',
+  'result',
+  'impl',
+  'opens',
+  'stage',
+];
+
+const L = '\\p{L}*';
+/** Labels that name the deadline itself. */
+const DL = [
+  `дедлайн${L}`,
+  'deadlines?',
+  `(?:кінцев|крайн|остаточн)${L} (?:термін|дат|строк)${L}`,
+  `(?:термін|строк)${L} (?:подачі|подання|прийому|приймання|надсилання|реєстрації)`,
+  `(?:прийом|прийн?ятт|приймання|при[её]м)${L} (?:\\p{L}+ )?(?:заяв|проє?е?кт|пропозиц|документ|аплікац|анкет|конкурсн|робіт)${L}`,
+  'closing date',
+  'closes?',
+  '(?:application|submission) (?:period|window)',
+  `період${L} (?:подання|подачі|прийому|приймання)`,
+  `останн${L} (?:день|дата|термін)${L}`,
+  'last day',
+  'due',
+  'submission deadline',
+  '(?:open|accepted|received|available)(?: for applications)? (?:until|till|through)',
+  `срок${L} (?:подачи|при[её]ма)`,
+  `крайн${L} срок`,
+  `окончани${L} при[её]ма`,
+  'termin składania',
+  'nabór (?:trwa|wniosków)',
+];
+/** Verbs of applying: a deadline cue unless an event or results word governs the clause. */
+const APPLY = [
+  'приймаються',
+  'приймається',
+  'приймаємо',
+  'прийматимуться',
+  'приймає',
+  'подаються',
+  'подається',
+  'принимаются',
+  'принимается',
+  'подаются',
+  'подати',
+  'подавати',
+  'подання',
+  'подачі',
+  'надіслати',
+  'надсилати',
+  'податися',
+  'подать',
+  'подачи',
+  `зареєструва${L}`,
+  `трива(?!л)${L}`,
+  'продлится',
+  `apply${L}`,
+  `submi${L}`,
+  'accepted',
+  'received',
+];
+const EXT = [
+  `продовж${L}`,
+  `подовж${L}`,
+  `продл${L}`,
+  'extended',
+  'extension',
+  'extends',
+  `перенес${L}`,
+  'postponed',
+  'new deadline',
+  `нов${L} (?:термін|дедлайн|срок)`,
+];
+const PREV = [
+  `раніше`,
+  'замість',
+  'previously',
+  'originally',
+  'original',
+  'initially',
+  `попередн${L}`,
+  'ранее',
+  'вместо',
+  'instead of',
+  'was (?:initially|originally)',
+];
+const EVENT = [
+  `вебінар${L}`,
+  `webinar${L}`,
+  `сесі${L}`,
+  `session${L}`,
+  `зустріч${L}`,
+  `встреч${L}`,
+  `meeting${L}`,
+  `презентаці${L}`,
+  'presentation',
+  `тренінг${L}`,
+  `тренинг${L}`,
+  'training',
+  `семінар${L}`,
+  `семинар${L}`,
+  'seminar',
+  `workshop${L}`,
+  `воркшоп${L}`,
+  `конференці${L}`,
+  `конференци${L}`,
+  'conference',
+  `форум${L}`,
+  'forum',
+  'info day',
+  'information day',
+  `інформаційн${L} (?:день|дні|дня)`,
+  `консультаці${L}`,
+  `консультаци${L}`,
+  'consultation',
+  'q&a',
+  `відбуд${L}`,
+  `відбув${L}`,
+  `відбул${L}`,
+  'will take place',
+  'takes place',
+  'will be held',
+  `состоит${L}`,
+  `ефір${L}`,
+  `навчанн${L}`,
+  `лекці${L}`,
+  'livestream',
+];
+const RESULT = [
+  `результат${L}`,
+  'results?',
+  `переможц${L}`,
+  'winners?',
+  `оголос${L}ть`,
+  `буд${L} оголошен${L}`,
+  'announced',
+  'announcement of',
+  `підсумк${L}`,
+  `итог${L}`,
+  'evaluation',
+  `оцінюванн${L}`,
+  `розгляд${L}`,
+  `рішенн${L}`,
+  `решени${L}`,
+  `notif${L}`,
+  `повідомленн${L}`,
+  `shortlist${L}`,
+  `шорт-?лист${L}`,
+];
+const IMPL = [
+  `реаліз${L}`,
+  `реализ${L}`,
+  `implement${L}`,
+  `впровадж${L}`,
+  `виконанн${L}`,
+  `тривалість${L}`,
+  'duration',
+  'period',
+  `період${L}`,
+  `звіт${L}`,
+  `report${L}`,
+  'completed',
+  `заверш${L}`,
+  `закінчен${L}`,
+  `контракт${L}`,
+  `договор${L}`,
+  'contracts?',
+  'grant agreements?',
+  `використ${L}`,
+];
+const OPENS = [
+  `відкритт${L}`,
+  'opens?',
+  'opening',
+  'початок',
+  `почина${L}`,
+  `старт${L}`,
+  `розпоч${L}`,
+  'starts?',
+  `launch${L}`,
+  `начал${L}`,
+  `начина${L}`,
+];
+const STAGE = [
+  'concept notes?',
+  `концепці${L}`,
+  `концепци${L}`,
+  'full (?:applications?|proposals?)',
+  `повн${L} (?:заяв|проєктн|проектн)${L}`,
+  'stage\\s*[12]',
+  '(?:first|second) (?:stage|round|deadline|cut-?off)',
+  `(?:перш|друг)${L} (?:етап|раунд|дедлайн|этап)${L}`,
+  `(?:етап|этап)${L}\\s*[12іi]{1,2}`,
+  'round\\s*\\d',
+  'cut-?off(?: dates?)?',
+];
+
+/** Ongoing calls: no date to record. */
+const ROLLING = [
+  `постійно[- ]?діюч${L}`,
+  'на постійній основі',
+  `постійн${L} (?:прийом|набір|відбір)${L}`,
+  `безстроков${L}`,
+  'без (?:кінцевого )?(?:дедлайну|терміну)',
+  `дедлайн${L}:? (?:відсутн${L}|немає|нема|постійно)`,
+  `до вичерпання (?:коштів|фінансування|бюджету|ресурсів)`,
+  'поки (?:є|не закінчаться) кошти',
+  'протягом (?:усього|всього|цілого) року',
+  'цілорічно',
+  'у будь-який час',
+  'в будь-який час',
+  'на регулярній основі',
+  'rolling(?! out)',
+  'on-?going basis',
+  'ongoing basis',
+  'on a continuous basis',
+  'open-ended',
+  'no (?:fixed )?deadline',
+  'until (?:the )?(?:funds|funding) (?:are|is|runs?) (?:exhausted|depleted|out)',
+  'at any time',
+  'year-round',
+  'all year round',
+  'на постоянной основе',
+  `постоянно действующ${L}`,
+  `бессрочн${L}`,
+  'до исчерпания',
+  'в любое время',
+  'w trybie ciągłym',
+  'nabór ciągły',
+];
+/** «до кінця січня»: a deadline, but not a date; never turned into one. */
+const VAGUE = ['(?:до|until|by) (?:кінця|the end of|конца|końca) \\p{L}+(?: \\d{4})?'];
+
+const CUE_RE = compile(
+  `${B}(?:(${alt(ROLLING)})|(${alt(VAGUE)})|(${alt(DL)})|(${alt(APPLY)})|(${alt(EXT)})|(${alt(PREV)})|(${alt(EVENT)})|(${alt(RESULT)})|(${alt(IMPL)})|(${alt(OPENS)})|(${alt(STAGE)}))(?![\\p{L}])`,
+  'g',
+);
+
+const REJECT = new Set<Kind>(['prev', 'event', 'result', 'impl', 'opens']);
+const STRONG_BEHIND_WEAK = new Set<Kind>(['dl', 'prev', 'event', 'result', 'impl']);
+/** Cues that decide what a date is (stage cues only label it; rolling and vague ones stand alone). */
+const DECISIVE = new Set<Kind>(['dl', 'apply', 'ext', 'prev', 'event', 'result', 'impl', 'opens']);
+
+/** "з 1 березня", "from 1 March": an opening date, not a deadline. */
+const OPENER_BEFORE = /(?:^|[\s(])(?:з|із|від|from|since|starting|с|od)\s*$/;
+/** "до 15 квітня", "by 15 April", "до 16:00 3 квітня". */
+const UNTIL_BEFORE =
+  /(?:^|[\s(:])(?:до|по|by|until|till|before|не пізніше(?: ніж)?|не позднее|no later than|do)\s*(?:(?:[01]?\d|2[0-4])[:.][0-5]\d\s*(?:год\.?)?\s*,?\s*)?$/;
+/** The clause speaks about applying at all. */
+const APPLYISH =
+  /заяв|подат|подан|подач|прийом|при[её]м|apply|applica|submi|proposal|участ|реєстрац|registr|конкурс|набір|грант|call|wniosk/;
+
+/** A rolling phrase counts only in a clause about applying ("at any time" alone says nothing). */
+const CALLISH =
+  /заяв|прийом|при[её]м|програм|конкурс|грант|applica|accept|submi|proposal|call|fund|набір|подат|подан|подач|відбір|wniosk|nabór/;
+/** Max days a deadline may precede the publication date before a missing year rolls forward. */
+const YEAR_ROLL_DAYS = 60;
+
+interface Candidate {
+  mention: DateMention;
+  date: string;
+  role: 'dl' | 'ext';
+  weight: number;
+  label: string | null;
+}
+
+function dayNumber(iso: string): number {
+  return (
+    Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / 86_400_000
+  );
+}
+
+/** A five-digit year typo (20226) read as the one plausible year, or null. */
+function repairYear(text: string, window: readonly [number, number]): number | null {
+  const options = new Set<number>();
+  for (let i = 0; i < text.length; i++) {
+    const y = Number(text.slice(0, i) + text.slice(i + 1));
+    if (y >= window[0] && y <= window[1]) options.add(y);
+  }
+  return options.size === 1 ? [...options][0]! : null;
+}
+
+interface YearContext {
+  pub: string | null;
+  /** Dates with a plausible written year, for years a text leaves out. */
+  written: { pos: number; iso: string }[];
+}
+
+function yearWindow(ctx: YearContext): [number, number] {
+  if (ctx.pub) {
+    const y = Number(ctx.pub.slice(0, 4));
+    return [y - 1, y + 5];
+  }
+  const years = ctx.written.map((w) => Number(w.iso.slice(0, 4)));
+  if (years.length) return [Math.min(...years) - 1, Math.max(...years) + 1];
+  return [2000, 2099];
+}
+
+function resolveDate(m: DateMention, ctx: YearContext): string | null {
+  if (m.yearText) {
+    let year = Number(m.yearText);
+    if (m.yearText.length !== 4) {
+      const repaired = repairYear(m.yearText, yearWindow(ctx));
+      if (repaired === null) return null;
+      year = repaired;
+    }
+    // A past year is what the text says; a year far ahead is a typo nobody can read back.
+    if (year < 2000 || year > yearWindow(ctx)[1]) return null;
+    return isoDate(year, m.month, m.day);
+  }
+  // No year: the publication date (or the nearest earlier date written with a year) anchors it.
+  const earlier = ctx.written.filter((w) => w.pos < m.start).at(-1)?.iso ?? ctx.written[0]?.iso;
+  const ref = ctx.pub ?? earlier;
+  if (!ref) return null;
+  const year = Number(ref.slice(0, 4));
+  const same = isoDate(year, m.month, m.day);
+  if (!same) return null;
+  if (dayNumber(same) < dayNumber(ref) - YEAR_ROLL_DAYS) return isoDate(year + 1, m.month, m.day);
+  return same;
+}
+
+/** Stage labels by the words of the cue; the content ones come first. */
+const STAGE_LABELS: ReadonlyArray<readonly [RegExp, string]> = [
+  [/concept|концепц/, 'concept note'],
+  [/full|повн/, 'full application'],
+  [/cut-?off/, 'cut-off'],
+  [/second|друг|2|ii/, 'stage 2'],
+];
+const CONTENT_LABEL = /concept|концепц|full|повн/;
+
+function stageLabel(cueText: string): string {
+  return STAGE_LABELS.find(([re]) => re.test(cueText))?.[1] ?? 'stage 1';
+}
+
+function labelFor(doc: Doc, stageCues: Cue<Kind>[]): string | null {
+  if (!stageCues.length) return null;
+  // "Stage 1 concept notes": the content label says more than the number.
+  const named = stageCues.find((c) => CONTENT_LABEL.test(doc.lower.slice(c.start, c.end)));
+  const cue = named ?? stageCues.at(-1)!;
+  return stageLabel(doc.lower.slice(cue.start, cue.end));
+}
+
+/** The role the date plays, decided from the cues in its clause; null when it is no deadline. */
+function judge(doc: Doc, cues: Cue<Kind>[], m: DateMention): Omit<Candidate, 'date' | 'mention'> | null {
+  const [from, to] = labelledClauseAt(doc, m.start);
+  const beforeText = doc.lower.slice(Math.max(from, m.start - 14), m.start);
+  if (!m.rangeEnd && OPENER_BEFORE.test(beforeText)) return null;
+  const inClause = cuesIn(cues, from, to);
+  const stageBefore = inClause.filter((c) => c.kind === 'stage' && c.end <= m.start);
+  const stageAfter = inClause.filter((c) => c.kind === 'stage' && c.start >= m.end);
+  const label = labelFor(doc, stageBefore.length ? stageBefore : stageAfter);
+  const nearest = lastCueIn(cues, from, m.start, DECISIVE);
+  if (nearest) {
+    if (REJECT.has(nearest.kind)) return null;
+    if (nearest.kind === 'dl') return { role: 'dl', weight: 3, label };
+    // A verb or an extension is read through the label governing the clause before it.
+    const governing = lastCueIn(cues, from, nearest.start, STRONG_BEHIND_WEAK);
+    if (governing && governing.kind !== 'dl') return null;
+    return { role: nearest.kind === 'ext' ? 'ext' : 'dl', weight: governing ? 3 : 2, label };
+  }
+  const after = inClause.find((c) => c.start >= m.end && DECISIVE.has(c.kind));
+  if (after) {
+    if (after.kind === 'dl' || after.kind === 'apply') return { role: 'dl', weight: 2, label };
+    if (after.kind === 'ext') return { role: 'ext', weight: 2, label };
+    return null;
+  }
+  if (label) return { role: 'dl', weight: 2, label };
+  const until = UNTIL_BEFORE.test(doc.lower.slice(Math.max(from, m.start - 30), m.start));
+  if (until && APPLYISH.test(doc.lower.slice(from, to))) return { role: 'dl', weight: 1, label };
+  return null;
+}
+
+/** "1 March – 15 April", "01.03.2026 - 15.04.2026": the first date opens the period. */
+const RANGE_GAP = /^\s*(?:[-–—]|до|по|to|until|till)\s*$/;
+
+function startsRange(doc: Doc, m: DateMention, next: DateMention | undefined): boolean {
+  return !!next && next.start - m.end <= 8 && RANGE_GAP.test(doc.lower.slice(m.end, next.start));
+}
+
+function stageOf(c: Candidate, label: string): Stage {
+  return { label, date: c.date, time: c.mention.time };
+}
+
+/**
+ * Earliest date not before publication; the last one when all are past; the earliest when there is
+ * no publication date.
+ */
+function pickAhead(cands: Candidate[], pub: string | null): Candidate {
+  const sorted = [...cands].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  if (!pub) return sorted[0]!;
+  return sorted.find((c) => c.date >= pub) ?? sorted.at(-1)!;
+}
+
+function uniqueByDate(cands: Candidate[]): Candidate[] {
+  const seen = new Map<string, Candidate>();
+  for (const c of cands) {
+    const prev = seen.get(c.date);
+    // Keep the mention that says the most (a label, a time).
+    if (!prev || (!prev.label && c.label) || (!prev.mention.time && c.mention.time)) seen.set(c.date, c);
+  }
+  return [...seen.values()].sort((a, b) => (a.date < b.date ? -1 : 1));
+}
+
+function fixed(chosen: Candidate, stages: Stage[]): DeadlineResult {
+  return {
+    deadline: chosen.date,
+    time: chosen.mention.time,
+    tz: chosen.mention.tz,
+    kind: 'fixed',
+    stages,
+    evidence: chosen.mention.raw,
+  };
+}
+
+function choose(cands: Candidate[], pub: string | null): DeadlineResult {
+  const ext = cands.filter((c) => c.role === 'ext');
+  if (ext.length) {
+    // Extensions only ever move a deadline later: the latest one stated is the one in force.
+    const latest = ext.reduce((a, b) => (b.date > a.date ? b : a));
+    return fixed(latest, []);
+  }
+  const labelled = uniqueByDate(cands.filter((c) => c.label));
+  if (labelled.length >= 2) {
+    const stages = labelled.map((c) => stageOf(c, c.label!));
+    return fixed(pickAhead(labelled, pub), stages);
+  }
+  const top = Math.max(...cands.map((c) => c.weight));
+  const best = uniqueByDate(cands.filter((c) => c.weight === top));
+  if (best.length === 1) return fixed(best[0]!, []);
+  // Several dates equally named as deadlines: cut-offs of one call.
+  const stages = best.map((c, i) => stageOf(c, c.label ?? `cut-off ${i + 1}`));
+  return fixed(pickAhead(best, pub), stages);
+}
+
+function rollingEvidence(doc: Doc, cues: Cue<Kind>[]): string | null {
+  for (const c of cues) {
+    if (c.kind !== 'rolling') continue;
+    const [from, to] = clauseAt(doc, c.start);
+    if (CALLISH.test(doc.lower.slice(from, to))) return doc.text.slice(c.start, c.end);
+  }
+  return null;
+}
+
+function vagueEvidence(doc: Doc, cues: Cue<Kind>[]): string | null {
+  const c = cues.find((x) => x.kind === 'vague');
+  return c ? doc.text.slice(c.start, c.end) : null;
+}
+
+export function extractDeadline(doc: Doc): DeadlineResult {
+  const mentions = findDates(doc);
+  const cues = scanCues(doc.lower, CUE_RE, KINDS);
+  const ctx: YearContext = { pub: doc.publishedAt, written: [] };
+  for (const m of mentions) {
+    if (m.yearText?.length !== 4) continue;
+    const iso = isoDate(Number(m.yearText), m.month, m.day);
+    if (iso) ctx.written.push({ pos: m.start, iso });
+  }
+  const cands: Candidate[] = [];
+  for (let i = 0; i < mentions.length; i++) {
+    const m = mentions[i]!;
+    if (startsRange(doc, m, mentions[i + 1])) continue;
+    const verdict = judge(doc, cues, m);
+    if (!verdict) continue;
+    const date = resolveDate(m, ctx);
+    if (date) cands.push({ ...verdict, mention: m, date });
+  }
+  if (cands.length) return choose(cands, doc.publishedAt);
+  const rolling = rollingEvidence(doc, cues);
+  if (rolling)
+    return { deadline: null, time: null, tz: null, kind: 'rolling', stages: [], evidence: rolling };
+  return {
+    deadline: null,
+    time: null,
+    tz: null,
+    kind: 'unknown',
+    stages: [],
+    evidence: vagueEvidence(doc, cues),
+  };
+}

@@ -1,0 +1,627 @@
+// A gazetteer of donors and programmes active in Ukraine with uk/en/ru aliases, and the reading of
+// which of the names in a text is the donor: the funder («за підтримки ЄС»), else the announcer
+// («… оголошує конкурс»), else the first named. Relays (ГУРТ, Громадський Простір, the
+// decentralization portal) republish calls and are deliberately absent: they are never the donor.
+import { alt, compile, groupIndex, matchesOf } from './context.ts';
+import type { Doc } from './prepare.ts';
+
+interface Entry {
+  /** Canonical name, stable across languages (dedupe compares it). */
+  name: string;
+  kind: 'donor' | 'programme';
+  /** For a programme: who funds it. */
+  donor?: string;
+  /** Lower-case regex sources. */
+  aliases?: readonly string[];
+  /** Case-sensitive acronyms. */
+  acronyms?: readonly string[];
+}
+
+const L = '\\p{L}*';
+const Q = '[«"„“”\']?';
+const EU = 'European Union';
+
+function embassy(name: string, ukRu: readonly string[], en: readonly string[]): Entry {
+  return {
+    name,
+    kind: 'donor',
+    aliases: [
+      `посольств${L} (?:${ukRu.join('|')})`,
+      `(?:${en.join('|')}) embassy`,
+      `embassy of (?:the )?(?:${en.join('|')})`,
+    ],
+  };
+}
+
+const GAZETTEER: readonly Entry[] = [
+  // Programmes first: at one position the regex takes the first alternative that matches.
+  {
+    name: 'House of Europe',
+    kind: 'programme',
+    donor: EU,
+    aliases: ['house of europe', `дім${L} європи`, 'дому європи'],
+  },
+  {
+    name: 'Interreg NEXT Poland–Ukraine',
+    kind: 'programme',
+    donor: EU,
+    aliases: [
+      'interreg next (?:poland|pl)[- –—]+(?:ukraine|ua)',
+      'interreg next польща[- –—]+україна',
+      `програм${L} (?:interreg next )?польща[- –—]+україна`,
+    ],
+  },
+  {
+    name: 'Interreg NEXT Romania–Ukraine',
+    kind: 'programme',
+    donor: EU,
+    aliases: [
+      'interreg next (?:romania|ro)[- –—]+(?:ukraine|ua)',
+      `(?:interreg next |програм${L} )румунія[- –—]+україна`,
+    ],
+  },
+  {
+    name: 'Interreg NEXT Hungary–Slovakia–Romania–Ukraine',
+    kind: 'programme',
+    donor: EU,
+    aliases: [
+      'interreg next hungary[- –—]+slovakia[- –—]+romania[- –—]+ukraine',
+      '(?:interreg next )?угорщина[- –—]+словаччина[- –—]+румунія[- –—]+україна',
+    ],
+  },
+  {
+    name: 'Interreg NEXT Black Sea Basin',
+    kind: 'programme',
+    donor: EU,
+    aliases: ['interreg next black sea basin', 'black sea basin', `басейн${L} чорного моря`],
+  },
+  { name: 'Interreg NEXT', kind: 'programme', donor: EU, aliases: ['interreg(?: next)?', 'інтеррег'] },
+  {
+    name: 'U-LEAD with Europe',
+    kind: 'programme',
+    donor: EU,
+    aliases: ['u-lead(?: (?:з європою|with europe))?'],
+  },
+  { name: 'Ukraine Facility', kind: 'programme', donor: EU, aliases: ['ukraine facility'] },
+  {
+    name: 'Mayors for Economic Growth',
+    kind: 'programme',
+    donor: EU,
+    aliases: ['mayors for economic growth', 'мери за економічне зростання', 'm4eg'],
+  },
+  {
+    name: 'Covenant of Mayors',
+    kind: 'programme',
+    donor: EU,
+    aliases: ['covenant of mayors', `угод${L} мерів`],
+  },
+  {
+    name: 'Creative Europe',
+    kind: 'programme',
+    donor: EU,
+    aliases: ['creative europe', `креативн${L} європ${L}`],
+  },
+  { name: 'Erasmus+', kind: 'programme', donor: EU, aliases: ['erasmus\\+?', 'еразмус\\+?'] },
+  {
+    name: 'Horizon Europe',
+    kind: 'programme',
+    donor: EU,
+    aliases: ['horizon europe', `горизонт${L} європа`],
+  },
+  {
+    name: 'Culture Bridges',
+    kind: 'programme',
+    donor: EU,
+    aliases: ['culture bridges', `культурн${L} мост${L}`],
+  },
+  { name: 'EU4Business', kind: 'programme', donor: EU, aliases: ['eu4business'] },
+  { name: 'EU4Youth', kind: 'programme', donor: EU, aliases: ['eu4youth'] },
+  { name: 'EU4Culture', kind: 'programme', donor: EU, aliases: ['eu4culture'] },
+  { name: 'EU4Environment', kind: 'programme', donor: EU, aliases: ['eu4environment'] },
+  { name: 'EU4Skills', kind: 'programme', donor: EU, aliases: ['eu4skills'] },
+  { name: 'EU4Digital', kind: 'programme', donor: EU, aliases: ['eu4digital'] },
+  { name: 'EU4Energy', kind: 'programme', donor: EU, aliases: ['eu4energy'] },
+  {
+    name: 'Canada Fund for Local Initiatives',
+    kind: 'programme',
+    donor: 'Embassy of Canada',
+    aliases: ['canada fund for local initiatives', `канадськ${L} фонд${L} місцевих ініціатив`],
+    acronyms: ['CFLI'],
+  },
+  {
+    name: 'Kusanone',
+    kind: 'programme',
+    donor: 'Embassy of Japan',
+    aliases: ['kusanone', 'кусаноне', 'grant assistance for grassroots'],
+  },
+  {
+    name: 'Direct Aid Program',
+    kind: 'programme',
+    donor: 'Embassy of Australia',
+    aliases: ['direct aid program'],
+  },
+  {
+    name: 'MHP – Hromadi',
+    kind: 'programme',
+    donor: 'MHP',
+    aliases: [`мхп[- –—]+громаді`, 'mhp[- –—]+hromadi', `мхп[- –—]+громаде`],
+  },
+  {
+    name: 'DOBRE',
+    kind: 'programme',
+    donor: 'USAID',
+    aliases: [`програм${L} ${Q}добре`],
+    acronyms: ['DOBRE'],
+  },
+  {
+    name: 'HOVERLA',
+    kind: 'programme',
+    donor: 'USAID',
+    aliases: [`проє?е?кт${L} ${Q}говерла`],
+    acronyms: ['HOVERLA'],
+  },
+
+  {
+    name: 'European Commission',
+    kind: 'donor',
+    aliases: [
+      `європейськ${L} комісі${L}`,
+      `єврокомісі${L}`,
+      'european commission',
+      `европейск${L} комисси${L}`,
+      `еврокомисси${L}`,
+    ],
+  },
+  {
+    name: EU,
+    kind: 'donor',
+    aliases: [
+      `європейськ${L} союз${L}`,
+      `євросоюз${L}`,
+      'european union',
+      `европейск${L} союз${L}`,
+      `евросоюз${L}`,
+      `unia europejsk${L}`,
+    ],
+    acronyms: ['ЄС', 'EU', 'ЕС', 'UE'],
+  },
+  {
+    name: 'UNDP',
+    kind: 'donor',
+    aliases: [
+      `програм${L} розвитку оон`,
+      'united nations development programme',
+      `программ${L} развития оон`,
+    ],
+    acronyms: ['ПРООН', 'UNDP'],
+  },
+  {
+    name: 'GIZ',
+    kind: 'donor',
+    aliases: [
+      `німецьк${L} товариств${L} міжнародного співробітництва`,
+      'deutsche gesellschaft für internationale zusammenarbeit',
+    ],
+    acronyms: ['GIZ'],
+  },
+  {
+    name: 'USAID',
+    kind: 'donor',
+    aliases: [
+      `агентств${L} сша з міжнародного розвитку`,
+      'u\\.s\\. agency for international development',
+      'united states agency for international development',
+    ],
+    acronyms: ['USAID'],
+  },
+  {
+    name: 'Polish Aid',
+    kind: 'donor',
+    aliases: ['polish aid', `польськ${L} допомог${L}`, 'polska pomoc', `польск${L} помощ${L}`],
+  },
+  {
+    name: 'Solidarity Fund PL',
+    kind: 'donor',
+    aliases: ['solidarity fund pl', `фонд${L} солідарності pl`, `fundacj${L} solidarności międzynarodowej`],
+  },
+  {
+    name: 'Sida',
+    kind: 'donor',
+    aliases: [
+      `шведськ${L} агентств${L} (?:з питань )?міжнародного (?:співробітництва|розвитку)`,
+      'swedish international development cooperation agency',
+    ],
+    acronyms: ['Sida', 'SIDA'],
+  },
+  {
+    name: 'SALAR International',
+    kind: 'donor',
+    aliases: [
+      'salar international',
+      'skl international',
+      'скл інтернешнл',
+      `шведськ${L} асоціаці${L} місцевих влад (?:і|та) регіонів`,
+    ],
+    acronyms: ['SALAR', 'SKL'],
+  },
+  {
+    name: 'CEMR',
+    kind: 'donor',
+    aliases: [
+      'council of european municipalities and regions',
+      `рад${L} європейських муніципалітетів (?:і|та) регіонів`,
+    ],
+    acronyms: ['CEMR', 'РЄМР'],
+  },
+  {
+    name: 'Ukrainian Cultural Foundation',
+    kind: 'donor',
+    aliases: [
+      `українськ${L} культурн${L} фонд${L}`,
+      'ukrainian cultural foundation',
+      `украинск${L} культурн${L} фонд${L}`,
+    ],
+    acronyms: ['УКФ', 'UCF'],
+  },
+  {
+    name: 'Ukrainian Youth Fund',
+    kind: 'donor',
+    aliases: [`українськ${L} молодіжн${L} фонд${L}`, 'ukrainian youth fund'],
+    acronyms: ['УМФ'],
+  },
+  {
+    name: 'Ukrainian Veterans Fund',
+    kind: 'donor',
+    aliases: [`українськ${L} ветеранськ${L} фонд${L}`, 'ukrainian veterans fund'],
+    acronyms: ['УВФ'],
+  },
+  { name: 'MHP', kind: 'donor', aliases: [`мхп(?![\\p{L}-])`], acronyms: ['MHP'] },
+  {
+    name: 'East Europe Foundation',
+    kind: 'donor',
+    aliases: [
+      `фонд${L} ${Q}східн${L} європ${L}`,
+      'east europe foundation',
+      `фонд${L} ${Q}восточн${L} европ${L}`,
+    ],
+  },
+  { name: 'IREX', kind: 'donor', aliases: ['айрекс'], acronyms: ['IREX'] },
+  {
+    name: 'ISAR Ednannia',
+    kind: 'donor',
+    aliases: [
+      `(?:ісар|isar) ${Q}єднання`,
+      'isar ednannia',
+      'ednannia',
+      `${Q}єднання[»"“”']`,
+      `исар ${Q}единение`,
+    ],
+  },
+  {
+    name: 'International Renaissance Foundation',
+    kind: 'donor',
+    aliases: [
+      `міжнародн${L} фонд${L} ${Q}відродженн${L}`,
+      `фонд${L} ${Q}відродженн${L}`,
+      'international renaissance foundation',
+      `международн${L} фонд${L} ${Q}возрождени${L}`,
+    ],
+    acronyms: ['МФВ', 'IRF'],
+  },
+  {
+    name: 'British Council',
+    kind: 'donor',
+    aliases: ['british council', `британськ${L} рад${L}`, `британск${L} совет${L}`],
+  },
+  {
+    name: 'Council of Europe',
+    kind: 'donor',
+    aliases: ['council of europe', `рад${L} європи`, `совет${L} европы`],
+  },
+  { name: 'UNICEF', kind: 'donor', aliases: ['unicef', 'юнісеф', 'юнисеф', `дитяч${L} фонд${L} оон`] },
+  {
+    name: 'UNHCR',
+    kind: 'donor',
+    aliases: ['unhcr', 'увкб оон', `агентств${L} оон у справах біженців`, 'un refugee agency'],
+  },
+  {
+    name: 'IOM',
+    kind: 'donor',
+    aliases: [
+      `міжнародн${L} організаці${L} з міграції`,
+      'international organization for migration',
+      `международн${L} организаци${L} по миграции`,
+    ],
+    acronyms: ['IOM', 'МОМ'],
+  },
+  { name: 'UN Women', kind: 'donor', aliases: ['un women', 'оон жінки', `структур${L} оон жінки`] },
+  {
+    name: 'FAO',
+    kind: 'donor',
+    aliases: [`продовольч${L} (?:та|і) сільськогосподарськ${L} організаці${L} оон`],
+    acronyms: ['FAO', 'ФАО'],
+  },
+  {
+    name: 'WHO',
+    kind: 'donor',
+    aliases: [`всесвітн${L} організаці${L} охорони здоров'я`, 'world health organization'],
+    acronyms: ['ВООЗ'],
+  },
+  { name: 'OSCE', kind: 'donor', acronyms: ['OSCE', 'ОБСЄ', 'ОБСЕ'] },
+  {
+    name: 'World Bank',
+    kind: 'donor',
+    aliases: [`світов${L} банк${L}`, 'world bank', `всемирн${L} банк${L}`],
+  },
+  {
+    name: 'EBRD',
+    kind: 'donor',
+    aliases: [
+      `європейськ${L} банк${L} реконструкції (?:та|і) розвитку`,
+      'european bank for reconstruction and development',
+    ],
+    acronyms: ['ЄБРР', 'EBRD', 'ЕБРР'],
+  },
+  {
+    name: 'EIB',
+    kind: 'donor',
+    aliases: [`європейськ${L} інвестиційн${L} банк${L}`, 'european investment bank'],
+    acronyms: ['ЄІБ', 'EIB'],
+  },
+  {
+    name: 'NEFCO',
+    kind: 'donor',
+    aliases: [
+      'nefco',
+      'нефко',
+      `північн${L} екологічн${L} фінансов${L} корпораці${L}`,
+      'nordic environment finance corporation',
+    ],
+  },
+  {
+    name: 'Swiss Agency for Development and Cooperation',
+    kind: 'donor',
+    aliases: [
+      'swiss agency for development and cooperation',
+      `швейцарськ${L} (?:агенці|агентств)${L} (?:з питань )?розвитку (?:та|і) співробітництва`,
+    ],
+    acronyms: ['SDC'],
+  },
+  {
+    name: 'Czech Development Agency',
+    kind: 'donor',
+    aliases: [
+      'czech development agency',
+      `чеськ${L} агенці${L} розвитку`,
+      'czechaid',
+      'czech aid',
+      `чеськ${L} допомог${L}`,
+    ],
+  },
+  {
+    name: 'SlovakAid',
+    kind: 'donor',
+    aliases: [
+      'slovakaid',
+      'slovak aid',
+      `словацьк${L} агенці${L} міжнародного розвитку`,
+      'slovak agency for international development cooperation',
+    ],
+    acronyms: ['SAMRS'],
+  },
+  {
+    name: 'Lithuanian Development Cooperation',
+    kind: 'donor',
+    aliases: [
+      'lithuanian development cooperation',
+      'lt aid',
+      `литовськ${L} (?:агенці|допомог)${L}`,
+      'lithuanian (?:development )?aid',
+      'central project management agency',
+    ],
+    acronyms: ['CPVA'],
+  },
+  {
+    name: 'International Visegrad Fund',
+    kind: 'donor',
+    aliases: ['(?:international )?visegrad fund', `(?:міжнародн${L} )?вишеградськ${L} фонд${L}`],
+  },
+  {
+    name: 'National Endowment for Democracy',
+    kind: 'donor',
+    aliases: ['national endowment for democracy'],
+    acronyms: ['NED'],
+  },
+  { name: 'Internews', kind: 'donor', aliases: ['internews', 'інтерньюз'] },
+  { name: 'KfW', kind: 'donor', acronyms: ['KfW'] },
+  {
+    name: 'JICA',
+    kind: 'donor',
+    aliases: [
+      `японськ${L} агентств${L} міжнародного співробітництва`,
+      'japan international cooperation agency',
+    ],
+    acronyms: ['JICA'],
+  },
+  { name: 'KOICA', kind: 'donor', acronyms: ['KOICA'] },
+  {
+    name: 'Rinat Akhmetov Foundation',
+    kind: 'donor',
+    aliases: [`фонд${L} ріната ахметова`, 'rinat akhmetov foundation'],
+  },
+  { name: 'Mriya', kind: 'donor', aliases: [`(?:агрохолдинг|компані)${L} ${Q}мрія`], acronyms: ['Mriya'] },
+  {
+    name: 'State Regional Development Fund',
+    kind: 'donor',
+    aliases: [`державн${L} фонд${L} регіонального розвитку`],
+    acronyms: ['ДФРР'],
+  },
+  {
+    name: 'Ministry for Development of Communities and Territories',
+    kind: 'donor',
+    aliases: [`мінрегіон${L}`, `міністерств${L} розвитку громад(?:,| та| і) територій`, 'мінрозвитку'],
+  },
+  embassy(
+    'U.S. Embassy in Ukraine',
+    ['сша', 'сполучених штатів(?: америки)?'],
+    ['u\\.?s\\.?', 'american', 'united states'],
+  ),
+  embassy('Embassy of Canada', ['канади', 'канады'], ['canadian', 'canada']),
+  embassy('Embassy of Japan', ['японії', 'японии'], ['japanese', 'japan']),
+  embassy(
+    'Embassy of the Netherlands',
+    ['(?:королівства )?нідерландів', 'нидерландов'],
+    ['dutch', 'netherlands', 'kingdom of the netherlands'],
+  ),
+  embassy(
+    'British Embassy',
+    ['великої британії', 'великобритании', 'сполученого королівства'],
+    ['british', 'united kingdom', 'uk'],
+  ),
+  embassy('Embassy of Germany', ['німеччини', 'фрн', 'германии'], ['german', 'germany']),
+  embassy('Embassy of France', ['франції', 'франции'], ['french', 'france']),
+  embassy('Embassy of Poland', ['(?:республіки )?польща', 'польщі', 'польши'], ['polish', 'poland']),
+  embassy(
+    'Embassy of the Czech Republic',
+    ['чехії', 'чеської республіки', 'чехии'],
+    ['czech', 'czech republic'],
+  ),
+  embassy('Embassy of Sweden', ['швеції', 'швеции'], ['swedish', 'sweden']),
+  embassy('Embassy of Switzerland', ['швейцарії', 'швейцарии'], ['swiss', 'switzerland']),
+  embassy('Embassy of Finland', ['фінляндії', 'финляндии'], ['finnish', 'finland']),
+  embassy('Embassy of Norway', ['норвегії', 'норвегии'], ['norwegian', 'norway']),
+  embassy('Embassy of Denmark', ['данії', 'дании'], ['danish', 'denmark']),
+  embassy('Embassy of Estonia', ['естонії', 'эстонии'], ['estonian', 'estonia']),
+  embassy('Embassy of Latvia', ['латвії', 'латвии'], ['latvian', 'latvia']),
+  embassy('Embassy of Lithuania', ['литви', 'литвы'], ['lithuanian', 'lithuania']),
+  embassy('Embassy of Australia', ['австралії', 'австралии'], ['australian', 'australia']),
+  embassy('Embassy of Israel', ['ізраїлю', 'израиля'], ['israeli', 'israel']),
+  embassy(
+    'Embassy of the Republic of Korea',
+    ['(?:республіки )?корея', 'кореї'],
+    ['korean', 'republic of korea'],
+  ),
+  embassy('Embassy of Slovakia', ['словаччини', 'словакии'], ['slovak', 'slovakia']),
+  embassy('Embassy of Austria', ['австрії', 'австрии'], ['austrian', 'austria']),
+  embassy('Embassy of Italy', ['італії', 'италии'], ['italian', 'italy']),
+  embassy('Embassy of Ireland', ['ірландії', 'ирландии'], ['irish', 'ireland']),
+];
+
+const ALIAS_ENTRIES = GAZETTEER.filter((e) => e.aliases?.length);
+const ACRONYM_ENTRIES = GAZETTEER.filter((e) => e.acronyms?.length);
+const ALIAS_RE = compile(
+  `(?<![\\p{L}\\p{N}])(?:${ALIAS_ENTRIES.map((e) => `(${alt(e.aliases!)})`).join('|')})(?![\\p{L}\\p{N}])`,
+  'g',
+);
+const ACRONYM_RE = compile(
+  `(?<![\\p{L}\\p{N}-])(?:${ACRONYM_ENTRIES.map((e) => `(${alt(e.acronyms!)})`).join('|')})(?![\\p{L}\\p{N}])`,
+  'g',
+);
+
+/** «за підтримки», "funded by": the name after it pays. */
+const FUNDER_BEFORE = compile(
+  String.raw`(?:за (?:фінансов\p{L}* )?підтримк\p{L}*|за фінансуванн\p{L}*|фінансу\p{L}*|за кошти|на кошти|коштом|за сприянн\p{L}*|funded by|financed by|with (?:the )?(?:financial )?support (?:of|from)|supported by|sponsored by|при (?:финансовой )?поддержке|финансир\p{L}*|za wsparciem|finansowan\p{L}*)[\s«"„“]*(?:\p{L}+\s+){0,2}$`,
+  '',
+);
+/** "… оголошує конкурс": the name before it runs the call. */
+const ANNOUNCER_AFTER =
+  /^[\s»"“”)]*(?:\([^)]{0,40}\)\s*)?(?:спільно з [^,.]{0,40}\s+)?(?:оголошу|оголосил|оголосив|запрошу|відкрива|розпочина|стартує|приймає|announc|invit|launch|opens|is accepting|объявля|приглаша|ogłasza)/;
+
+interface Mention {
+  pos: number;
+  end: number;
+  entry: Entry;
+}
+
+function mentions(doc: Doc): Mention[] {
+  const out: Mention[] = [];
+  const scan = (re: RegExp, source: string, entries: readonly Entry[]) => {
+    for (const m of matchesOf(re, source)) {
+      const g = groupIndex(m);
+      if (g >= 0) out.push({ pos: m.index, end: m.index + m[0].length, entry: entries[g]! });
+    }
+  };
+  scan(ALIAS_RE, doc.lower, ALIAS_ENTRIES);
+  scan(ACRONYM_RE, doc.text, ACRONYM_ENTRIES);
+  return out.sort((a, b) => a.pos - b.pos);
+}
+
+function score(doc: Doc, m: Mention): number {
+  let s = 0;
+  if (FUNDER_BEFORE.test(doc.lower.slice(Math.max(0, m.pos - 60), m.pos))) s += 4;
+  if (ANNOUNCER_AFTER.test(doc.lower.slice(m.end, m.end + 80))) s += 3;
+  if (m.pos < doc.leadEnd) s += 2;
+  return s;
+}
+
+export interface DonorResult {
+  donor: string | null;
+  programme: string | null;
+  evidence: { donor?: string; programme?: string };
+}
+
+/**
+ * A donor's or programme's own site names it when the text does not («Подати заявку можна на
+ * сайті»). Relays (gurt.org.ua, prostir.ua, decentralization.gov.ua) are absent on purpose.
+ */
+const BY_HOST: ReadonlyArray<readonly [string, { donor: string; programme?: string }]> = [
+  ['houseofeurope.org.ua', { donor: EU, programme: 'House of Europe' }],
+  ['pl-ua.eu', { donor: EU, programme: 'Interreg NEXT Poland–Ukraine' }],
+  ['euneighbourseast.eu', { donor: EU }],
+  ['ucf.in.ua', { donor: 'Ukrainian Cultural Foundation' }],
+  ['irf.ua', { donor: 'International Renaissance Foundation' }],
+  ['eef.org.ua', { donor: 'East Europe Foundation' }],
+  ['ednannia.ua', { donor: 'ISAR Ednannia' }],
+  ['britishcouncil.org.ua', { donor: 'British Council' }],
+];
+
+const WWW = /^www\./;
+
+function fromUrl(url: string | null | undefined): { donor: string; programme?: string; host: string } | null {
+  if (!url) return null;
+  let host: string;
+  try {
+    host = new URL(url).hostname.replace(WWW, '');
+  } catch {
+    return null;
+  }
+  const hit = BY_HOST.find(([h]) => host === h || host.endsWith(`.${h}`));
+  return hit ? { ...hit[1], host } : null;
+}
+
+function bestDonor(doc: Doc, all: Mention[]): Mention | null {
+  let best: Mention | null = null;
+  let bestScore = -1;
+  for (const m of all) {
+    if (m.entry.kind !== 'donor') continue;
+    const s = score(doc, m);
+    if (s > bestScore) {
+      best = m;
+      bestScore = s;
+    }
+  }
+  return best;
+}
+
+export function extractDonor(doc: Doc, url?: string | null): DonorResult {
+  const all = mentions(doc);
+  const programme = all.find((m) => m.entry.kind === 'programme') ?? null;
+  const best = bestDonor(doc, all);
+  const site = fromUrl(url);
+  const evidence: DonorResult['evidence'] = {};
+  if (programme) evidence.programme = doc.text.slice(programme.pos, programme.end);
+  else if (site?.programme) evidence.programme = `url: ${site.host}`;
+  if (best) evidence.donor = doc.text.slice(best.pos, best.end);
+  else if (programme?.entry.donor) evidence.donor = `${programme.entry.name} → ${programme.entry.donor}`;
+  else if (site) evidence.donor = `url: ${site.host}`;
+  return {
+    donor: best?.entry.name ?? programme?.entry.donor ?? site?.donor ?? null,
+    programme: programme?.entry.name ?? site?.programme ?? null,
+    evidence,
+  };
+}
+
+/** Canonical donor and programme names, for editors' pick lists and tests. */
+export const KNOWN_DONORS: readonly string[] = [
+  ...new Set(GAZETTEER.map((e) => (e.kind === 'donor' ? e.name : e.donor!))),
+];

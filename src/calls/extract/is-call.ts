@@ -1,0 +1,292 @@
+// Decides whether an announcement is an open opportunity to apply (a call) or news about one:
+// winners and results, a closed stage, a report of a meeting or training, a project launch, a
+// budget story, a vacancy or tender. Precision over recall: without an explicit invitation to
+// apply (or a deadline read as such), it is not a call.
+import { alt, compile, groupIndex, matchesOf } from './context.ts';
+import type { DeadlineKind } from './deadline.ts';
+import type { Doc } from './prepare.ts';
+import { B } from './prepare.ts';
+
+const L = '\\p{L}*';
+
+/** Invitations to apply. */
+const POSITIVE = [
+  `оголош${L} (?:(?!переможц|результат|підсумк)\\p{L}+ ){0,2}?(?:конкурс|набір|прийом|грантов|програм|відбір|заяв)`,
+  `(?:стартува|розпочина|розпочав|розпочал|відкри|відкрит)${L} (?:\\p{L}+ ){0,2}?(?:конкурс|прийом|набір|подач|реєстрац)`,
+  `прийма${L} (?:\\p{L}+ )?заяв${L}`,
+  `заявки прийма${L}`,
+  `прийом${L} (?:проєктних |проектних )?заявок(?! (?:завершено|завершився|закінчився|закрито))`,
+  `запрош${L} (?:[\\p{L}'«»"-]+ ){0,8}?(?:до участі|подати|подавати|взяти участь|долучитися|податися|подаватися)`,
+  `мож(?:уть|е) (?:подати|подавати|взяти участь|податися|отримати грант)`,
+  `заявниками можуть бути`,
+  `до участі (?:у конкурсі |в конкурсі )?запрошуються`,
+  `дедлайн${L}`,
+  `кінцев${L} термін${L}`,
+  `термін${L} (?:подання|подачі)`,
+  `подати (?:свою )?заявку`,
+  `аплікаційн${L} форм${L}`,
+  `відкрит${L} набір`,
+  `набір (?:учасників|учасниць|до|на)`,
+  `продовжено (?:прийом|термін|дедлайн|конкурс)`,
+  'calls? for (?:proposals|applications|projects|expressions? of interest|concept notes|participants|partners)',
+  'open call',
+  '(?:applications?|the call) (?:is|are) (?:now )?open',
+  'accepting applications',
+  `invit${L} (?:\\p{L}+ ){0,4}?(?:to apply|to submit|applications|proposals)`,
+  'apply (?:now|by|before|until|online|here|for)',
+  'how to apply',
+  'eligible applicants',
+  'who can apply',
+  'deadline',
+  'request for (?:proposals|applications)',
+  'submit (?:a |your |their )?(?:proposals?|applications?|concept notes?)',
+  `announc${L} (?:an? )?(?:open )?(?:competition|call|grants? program)${L}`,
+  'open competition',
+  'applications? (?:must|should) be submitted',
+  `объявля${L} (?:\\p{L}+ ){0,2}?(?:конкурс|набор|при[её]м)`,
+  `объявлен${L} (?:конкурс|набор|при[её]м)`,
+  'при[её]м заявок',
+  `принима${L} заявки`,
+  'заявки принимаются',
+  'подать заявку',
+  'могут (?:подать|принять участие)',
+  `приглаша${L} (?:\\p{L}+ ){0,4}?(?:к участию|подать|принять участие)`,
+  'срок подачи',
+  'nabór wniosków',
+  `ogłasza${L} (?:\\p{L}+ )?(?:konkurs|nabór)`,
+  'termin składania',
+  'wnioski można składać',
+];
+
+/** Names of opportunities: a call talks like this, but so does news about one. */
+const NAMED = [
+  `конкурс${L} (?:\\p{L}+ )?(?:проєктів|проектів|грантів|міні-грантів|мікрогрантів|субгрантів|проєктних заявок|ініціатив)`,
+  `(?:програм|конкурс)${L} (?:малих |міні-|мікро)?грант${L}`,
+  `грантов${L} (?:конкурс|програм|можливіст|підтримк)${L}`,
+  `ментор${L} програм${L}`,
+  'grant (?:competition|programme|program|opportunity|scheme)',
+  `funding opportunit${L}`,
+  `конкурс${L} (?:проектов|грантов|мини-грантов)`,
+  `программ${L} (?:малых )?грантов`,
+];
+
+/** Results and closures told as done: news about a call. */
+const RESULT_DONE = [
+  `(?:оголош(?:ено|ені|ений|уємо|ує|ують)|оголосил${L}|оголосив) (?:\\p{L}+ )?(?:переможц|результат|підсумк)${L}`,
+  `(?:визначен|визначил|обрали|обрано)${L} (?:\\p{L}+ )?переможц${L}`,
+  `стал${L} переможц${L}`,
+  `підби(?:ли|то|в) підсумк${L}`,
+  `отримал${L} (?:\\p{L}+ )?(?:гранти|грант|фінансування|кошти|підтримку)`,
+  `(?:було |були )?відібран${L}`,
+  `вручил${L}`,
+  `вручен${L}`,
+  `нагороджен${L}`,
+  `(?:прийом|подання|подачу) (?:заявок )?(?:завершено|завершився|закінчився|закрито|припинено)`,
+  `конкурс (?:завершено|завершився|закінчився)`,
+  `заверши${L} (?:прийом|конкурс)`,
+  'заявки більше не приймаються',
+  '(?:тривав|тривала|тривали) до',
+  'winners? (?:announced|have been|were)',
+  `announc${L} (?:the )?winners`,
+  '(?:have been|were|was) awarded',
+  'received (?:grants|funding)',
+  '(?:call|applications?) (?:is|are|has been|have been|was) closed',
+  'the call (?:has )?closed',
+  'no longer accepting',
+  'award ceremony',
+  `объявлен${L} победител${L}`,
+  `объявил${L} победител${L}`,
+  `определен${L} победител${L}`,
+  `подве(?:ли|дены) итог${L}`,
+  `получил${L} гранты`,
+  `стал${L} победител${L}`,
+  `при[её]м заявок (?:завершен|закрыт)${L}`,
+  'ogłoszono wyniki',
+];
+
+/** Result nouns: news only when they open the text («Результати конкурсу …» as a headline). */
+const RESULT_NOUN = [
+  `результат${L} (?:конкурсу|відбору|голосування|програми)`,
+  `підсумк${L} (?:конкурсу|відбору|програми)`,
+  `переможц${L} (?:конкурсу|програми|відбору)`,
+  'results of the (?:call|competition|contest|selection)',
+  '(?:call|competition|selection) results',
+  'winners of the',
+  `итог${L} конкурса`,
+  `результат${L} конкурса`,
+  'wyniki (?:konkursu|naboru)',
+];
+
+/** Reports of events and launches. */
+const REPORT = [
+  `відбул${L}`,
+  'відбувся',
+  `провел${L}`,
+  `пройшл${L}`,
+  'пройшов',
+  `презентувал${L}`,
+  `підписал${L} (?:меморандум|угод)${L}`,
+  `стартував${L} проє?е?кт`,
+  `розпочал${L} реалізацію`,
+  `завершил${L} реалізацію`,
+  `передал${L}`,
+  `закупил${L}`,
+  `відкрил${L} (?:центр|простір|хаб)${L}`,
+  `урочист${L}`,
+  `взял${L} участь`,
+  'took place',
+  'was held',
+  'were held',
+  '(?:has|have) (?:launched|completed)',
+  'handed over',
+  'signed a memorandum',
+  `состоял${L}`,
+  'прош(?:ел|ла|ли)',
+  `презентовал${L}`,
+];
+
+/** Not calls for proposals even when they invite: vacancies, tenders, event registrations. */
+const OTHER_KIND = [
+  `вакансі${L}`,
+  `vacanc${L}`,
+  'на посаду',
+  'job (?:opening|offer)',
+  "we(?: are|'re) hiring",
+  `шука${L} (?:\\p{L}+ ){0,2}?(?:координатор|консультант|експерт|менеджер|фахівц|тренер|бухгалтер)${L}`,
+  `тендер${L}`,
+  `tender${L}`,
+  `закупівл${L}`,
+  'request for quotations?',
+  `цінов${L} пропозиц${L}`,
+  `(?:запрош${L}|реєстр${L}|зареєстр${L}) (?:\\p{L}+ ){0,2}?(?:на|до участі у|у|в) (?:\\p{L}+ )?(?:вебінар|тренінг|семінар|конференці|форум|зустріч|навчанн|воркшоп|лекці|онлайн-зустріч|інформаційн\\p{L}* сесі)${L}`,
+  '(?:register|join) (?:for )?(?:the|our|a|an) (?:\\p{L}+ )?(?:webinar|training|workshop|conference|info session)',
+];
+
+const re = (parts: readonly string[]) => compile(`${B}${alt(parts)}(?![\\p{L}])`, 'g');
+/** One pass for the signals read anywhere; a result told as done wins a tie over an invitation. */
+const BODY_KINDS = ['done', 'report', 'positive', 'named'] as const;
+const BODY_RE = compile(
+  `${B}(?:(${alt(RESULT_DONE)})|(${alt(REPORT)})|(${alt(POSITIVE)})|(${alt(NAMED)}))(?![\\p{L}])`,
+  'g',
+);
+/** Read in the lead only. */
+const RESULT_NOUN_RE = re(RESULT_NOUN);
+const OTHER_KIND_RE = re(OTHER_KIND);
+/** «Результати конкурсу буде оголошено…», "winners will be announced": a call's schedule, not news. */
+const FUTURE_AFTER = compile(
+  String.raw`^[^.!?\n]{0,40}?(?:буде|будуть|\p{L}+нять|\p{L}+сять|\p{L}+лять|will|shall|to be|планується|очікується|оголошуватим)`,
+  '',
+);
+const FUTURE_BEFORE = compile(String.raw`(?:буде|будуть|will be|to be|will)\s+(?:\p{L}+\s+)?$`, '');
+
+export interface CallSignals {
+  deadlineKind: DeadlineKind;
+  /** The deadline in force (or the last stage), to tell a call repeated after it closed. */
+  lastDate: string | null;
+  hasAmount: boolean;
+  hasApplicants: boolean;
+}
+
+export interface IsCallResult {
+  isCall: boolean;
+  evidence: string;
+}
+
+interface Found {
+  pos: number;
+  text: string;
+}
+
+/** What the text says, by kind: invitations, names of opportunities, results, reports, other kinds. */
+interface Said {
+  invites: Found[];
+  named: Found[];
+  done: Found[];
+  nouns: Found[];
+  reports: Found[];
+  other: Found[];
+}
+
+/** A result phrase followed or preceded by a future tense is a call's schedule, not news. */
+function isFuture(doc: Doc, start: number, end: number): boolean {
+  return (
+    FUTURE_AFTER.test(doc.lower.slice(end, end + 60)) ||
+    FUTURE_BEFORE.test(doc.lower.slice(Math.max(0, start - 20), start))
+  );
+}
+
+function found(doc: Doc, m: RegExpExecArray): Found {
+  return { pos: m.index, text: doc.text.slice(m.index, m.index + m[0].length) };
+}
+
+function read(doc: Doc): Said {
+  const said: Said = { invites: [], named: [], done: [], nouns: [], reports: [], other: [] };
+  for (const m of matchesOf(BODY_RE, doc.lower)) {
+    const kind = BODY_KINDS[groupIndex(m)];
+    if (kind === 'done' && isFuture(doc, m.index, m.index + m[0].length)) continue;
+    const list =
+      kind === 'done'
+        ? said.done
+        : kind === 'report'
+          ? said.reports
+          : kind === 'positive'
+            ? said.invites
+            : said.named;
+    list.push(found(doc, m));
+  }
+  const lead = doc.lower.slice(0, doc.leadEnd);
+  for (const m of matchesOf(RESULT_NOUN_RE, lead)) {
+    if (!isFuture(doc, m.index, m.index + m[0].length)) said.nouns.push(found(doc, m));
+  }
+  for (const m of matchesOf(OTHER_KIND_RE, lead)) said.other.push(found(doc, m));
+  return said;
+}
+
+function daysBetween(a: string, b: string): number {
+  return (Date.parse(b) - Date.parse(a)) / 86_400_000;
+}
+
+/**
+ * Scores for and against. For: invitations (3 each, up to four), names of opportunities (1), a
+ * deadline (3), an amount and applicants (1 each), an invitation in the lead (2). Against: results
+ * told as done, result headlines and other kinds (4 each), reports (2); doubled in the lead, where
+ * news stories put their news.
+ */
+function score(doc: Doc, said: Said, s: CallSignals): { plus: number; minus: number } {
+  const inLead = (f: Found) => f.pos < doc.leadEnd;
+  const plus =
+    Math.min(said.invites.length, 4) * 3 +
+    Math.min(said.named.length, 2) +
+    (s.deadlineKind !== 'unknown' ? 3 : 0) +
+    (s.hasAmount ? 1 : 0) +
+    (s.hasApplicants ? 1 : 0) +
+    (said.invites.some(inLead) ? 2 : 0);
+  const weigh = (list: Found[], w: number) => list.reduce((sum, f) => sum + (inLead(f) ? 2 * w : w), 0);
+  const minus = weigh(said.done, 4) + weigh(said.nouns, 4) + weigh(said.reports, 2) + weigh(said.other, 4);
+  return { plus, minus };
+}
+
+export function judgeIsCall(doc: Doc, s: CallSignals): IsCallResult {
+  const said = read(doc);
+  const { plus, minus } = score(doc, said, s);
+  const inLead = (f: Found) => f.pos < doc.leadEnd;
+  const hasDeadline = s.deadlineKind !== 'unknown';
+  // Without an invitation or a deadline read as such, nothing says one can apply.
+  const invited = said.invites.length > 0 || hasDeadline;
+  // A "call" published well after its last deadline is a report about it, or a stale repost.
+  const closedBefore = !!s.lastDate && !!doc.publishedAt && daysBetween(s.lastDate, doc.publishedAt) > 7;
+  // A text that opens with news, and not with an invitation, is news.
+  const leadNews = [...said.done, ...said.nouns, ...said.other].some(inLead) && !said.invites.some(inLead);
+  const isCall = invited && !closedBefore && !leadNews && plus >= 3 && plus > minus;
+
+  const against = [...said.done, ...said.nouns, ...said.reports, ...said.other];
+  const why = [
+    said.invites.length || said.named.length
+      ? `+ ${[...said.invites, ...said.named].map((f) => f.text).join(' | ')}`
+      : '',
+    hasDeadline ? `+ deadline (${s.deadlineKind})` : '',
+    against.length ? `− ${against.map((f) => f.text).join(' | ')}` : '',
+    closedBefore ? `− deadline ${s.lastDate} before publication` : '',
+  ].filter(Boolean);
+  return { isCall, evidence: `${isCall ? 'call' : 'not a call'} (${plus} vs ${minus}): ${why.join('; ')}` };
+}

@@ -1,0 +1,192 @@
+// The `hromada-grants` command. Exit codes: 0 all good; 1 finished but some source or line failed
+// (see the report); 2 could not run at all (configuration, database, usage).
+import { type ParseArgsConfig, parseArgs } from 'node:util';
+import { type Config, ConfigError, loadConfig } from './config.ts';
+import { createFetcher } from './fetch/client.ts';
+import type { SourceReport } from './pipeline/collect.ts';
+import { kyivToday, runPass } from './pipeline/run.ts';
+import { fixturesCapturedOn, startFixtureServer } from './sources/fixtures.ts';
+import { SOURCES } from './sources/registry.ts';
+import { DatabaseError, openDb } from './store/db.ts';
+import { migrate } from './store/migrate.ts';
+import { sourceHealth } from './store/sources.repo.ts';
+
+const USAGE = `Usage: hromada-grants <command> [options]
+
+Commands:
+  run [--fixtures] [--today YYYY-MM-DD] [--source ID]...
+        One full pass in-process: fetch every enabled source, store the calls, compile this
+        month's draft and write out/catalogue-YYYY-MM.{html,txt}. --fixtures serves the bundled
+        fixtures from a local server (offline) with today pinned to their capture date.
+  sources [--json]
+        Health of every source after the last runs.
+
+Environment: see .env.example (DATABASE_URL unset = embedded database in DATA_DIR).`;
+
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case 'run':
+        return await runCommand(rest);
+      case 'sources':
+        return await sourcesCommand(rest);
+      case undefined:
+      case 'help':
+      case '--help':
+      case '-h':
+        console.log(USAGE);
+        return command ? 0 : 2;
+      default:
+        console.error(`Unknown command "${command}".\n\n${USAGE}`);
+        return 2;
+    }
+  } catch (err) {
+    if (err instanceof ConfigError || err instanceof DatabaseError || err instanceof UsageError) {
+      console.error(err.message);
+      return 2;
+    }
+    throw err;
+  }
+}
+
+class UsageError extends Error {}
+
+function parse<const T extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: T) {
+  try {
+    return parseArgs({ args, options, allowPositionals: false, strict: true });
+  } catch (err) {
+    throw new UsageError(`${(err as Error).message}\n\n${USAGE}`);
+  }
+}
+
+async function withDb<T>(
+  config: Config,
+  fn: (db: Awaited<ReturnType<typeof openDb>>) => Promise<T>,
+): Promise<T> {
+  const db = await openDb({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
+  try {
+    await migrate(db);
+    return await fn(db);
+  } finally {
+    await db.close();
+  }
+}
+
+async function runCommand(args: string[]): Promise<number> {
+  const { values } = parse(args, {
+    fixtures: { type: 'boolean', default: false },
+    today: { type: 'string' },
+    source: { type: 'string', multiple: true },
+  });
+  const config = loadConfig();
+  if (values.today && !/^\d{4}-\d{2}-\d{2}$/.test(values.today))
+    throw new UsageError(`--today must be a date as YYYY-MM-DD, got "${values.today}".`);
+  const sources = values.source?.length ? SOURCES.filter((s) => values.source!.includes(s.id)) : SOURCES;
+  const unknown = (values.source ?? []).filter((id) => !SOURCES.some((s) => s.id === id));
+  if (unknown.length)
+    throw new UsageError(
+      `Unknown source ${unknown.join(', ')}. Known: ${SOURCES.map((s) => s.id).join(', ')}.`,
+    );
+
+  const server = values.fixtures ? await startFixtureServer() : null;
+  const today = values.today ?? (values.fixtures ? fixturesCapturedOn() : kyivToday());
+  const fetcher = createFetcher({
+    timeoutMs: config.FETCH_TIMEOUT_MS,
+    maxBytes: config.FETCH_MAX_BYTES,
+    userAgent: `hromada-grants/0.1 (+${config.USER_AGENT_CONTACT})`,
+    // The fixture server is on loopback, which the SSRF guard otherwise refuses.
+    ...(server ? { rewrite: server.rewrite, guard: { allowHosts: [server.host] } } : { minDelayMs: 1000 }),
+  });
+  const started = Date.now();
+  console.error(
+    `hromada-grants run: ${sources.length} sources, today ${today}${server ? ' (fixtures served from a local server)' : ''}`,
+  );
+  try {
+    return await withDb(config, async (db) => {
+      const result = await runPass({
+        db,
+        fetcher,
+        sources,
+        today,
+        outDir: config.OUT_DIR,
+        publicUrl: config.PUBLIC_URL,
+        polite: !server,
+        progress: (id, msg) => console.error(`  ${id}: ${msg}`),
+      });
+      console.log(`\n${summaryTable(result.reports)}\n`);
+      const draft =
+        result.draftResult === 'locked'
+          ? `${result.editionState}, not recompiled`
+          : `draft ${result.draftResult}`;
+      console.log(`Catalogue ${result.month} (${draft}): ${result.entries} calls`);
+      console.log(`  ${result.files.html}\n  ${result.files.text}`);
+      console.log(`Done in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+      const failed = result.reports.filter((r) => r.status === 'failed');
+      if (failed.length) {
+        console.error(
+          `\n${failed.length} source(s) failed: ${failed.map((r) => r.sourceId).join(', ')}. The others were stored; run again later or check the source (hromada-grants sources).`,
+        );
+        return 1;
+      }
+      return 0;
+    });
+  } finally {
+    await server?.close();
+  }
+}
+
+async function sourcesCommand(args: string[]): Promise<number> {
+  const { values } = parse(args, { json: { type: 'boolean', default: false } });
+  const config = loadConfig();
+  return withDb(config, async (db) => {
+    const rows = await sourceHealth(db);
+    if (values.json) {
+      console.log(JSON.stringify(rows, null, 2));
+      return 0;
+    }
+    const table = rows.map((r) => ({
+      source: r.id,
+      health: r.health,
+      'last run': r.lastRunAt ? r.lastRunAt.toISOString().slice(0, 16).replace('T', ' ') : '—',
+      items: r.lastItemsSeen === null ? '—' : String(r.lastItemsSeen),
+      failures: String(r.consecutiveFailures),
+      error: r.lastError ? `${r.lastErrorClass}: ${r.lastError}` : '',
+    }));
+    console.log(
+      rows.length ? formatTable(table) : 'No source has run yet: try `hromada-grants run --fixtures`.',
+    );
+    return rows.some((r) => r.health === 'failing') ? 1 : 0;
+  });
+}
+
+export function summaryTable(reports: SourceReport[]): string {
+  const rows = reports.map((r) => ({
+    source: r.sourceId,
+    status: r.status,
+    items: String(r.itemsSeen),
+    'new calls': String(r.newCalls),
+    time: `${(r.durationMs / 1000).toFixed(1)} s`,
+    error: r.errorMessage
+      ? `${r.errorClass ? `${r.errorClass}: ` : ''}${r.errorMessage}`
+      : r.badItems
+        ? `${r.badItems} bad items skipped`
+        : '',
+  }));
+  return formatTable(rows);
+}
+
+function formatTable(rows: Record<string, string>[]): string {
+  const cols = Object.keys(rows[0] ?? {});
+  const width = (c: string) => Math.max(c.length, ...rows.map((r) => (r[c] ?? '').length));
+  const line = (cells: string[]) =>
+    cells
+      .map((v, i) => v.padEnd(width(cols[i]!)))
+      .join('  ')
+      .trimEnd();
+  return [
+    line(cols),
+    line(cols.map((c) => '-'.repeat(width(c)))),
+    ...rows.map((r) => line(cols.map((c) => r[c] ?? ''))),
+  ].join('\n');
+}

@@ -1,0 +1,334 @@
+// Money as an editor records it: the grant one applicant can get (min/max, currency), the
+// programme's total budget kept apart, and the applicant's co-financing share.
+import { describe, expect, it } from 'vitest';
+import { parseNumber } from '../../src/calls/extract/amount.ts';
+import { extract } from '../../src/calls/extract/index.ts';
+
+interface Case {
+  name: string;
+  text: string;
+  min: number | null;
+  max: number | null;
+  currency: string | null;
+  total?: number | null;
+  cof?: number | null;
+}
+
+const CASES: Case[] = [
+  {
+    name: 'up to, hryvnias',
+    text: 'Розмір гранту — до 100 000 гривень.',
+    min: null,
+    max: 100000,
+    currency: 'UAH',
+  },
+  {
+    name: 'range with thousands word',
+    text: 'Гранти від 50 до 200 тисяч гривень на проєкт.',
+    min: 50000,
+    max: 200000,
+    currency: 'UAH',
+  },
+  {
+    name: 'million abbreviation',
+    text: 'Грант до 1 млн грн для громади.',
+    min: null,
+    max: 1000000,
+    currency: 'UAH',
+  },
+  {
+    name: 'euro sign with decimal comma and million',
+    text: 'Максимальний грант — €1,5 млн.',
+    min: null,
+    max: 1500000,
+    currency: 'EUR',
+  },
+  {
+    name: 'EUR with dot thousands',
+    text: 'Grant amount: EUR 10.000 per project.',
+    min: 10000,
+    max: 10000,
+    currency: 'EUR',
+  },
+  {
+    name: 'dollar range',
+    text: 'Awards range from $25,000–$250,000.',
+    min: 25000,
+    max: 250000,
+    currency: 'USD',
+  },
+  {
+    name: 'decimal millions range without «від»',
+    text: 'Гранти від 1,2 до 1,7 мільйона гривень.',
+    min: 1200000,
+    max: 1700000,
+    currency: 'UAH',
+  },
+  {
+    name: 'US dollars in words',
+    text: 'Максимальна сума — 24 000 доларів США.',
+    min: null,
+    max: 24000,
+    currency: 'USD',
+  },
+  {
+    name: 'total budget is not the grant',
+    text: 'Загальний бюджет конкурсу — 6 млн грн. Розмір гранту для одного проєкту — від 150 до 400 тисяч гривень.',
+    min: 150000,
+    max: 400000,
+    currency: 'UAH',
+    total: 6000000,
+  },
+  {
+    name: 'only a total budget',
+    text: 'Total budget of the call: EUR 5,000,000.',
+    min: null,
+    max: null,
+    currency: 'EUR',
+    total: 5000000,
+  },
+  {
+    name: 'competition fund',
+    text: 'Фонд конкурсу становить 2 млн грн, максимальна сума гранту — 100 тис. грн.',
+    min: null,
+    max: 100000,
+    currency: 'UAH',
+    total: 2000000,
+  },
+  {
+    name: 'grant fund is the total',
+    text: 'Грантовий фонд — 1 000 000 грн. Максимальна сума одного гранту — 50 000 грн.',
+    min: null,
+    max: 50000,
+    currency: 'UAH',
+    total: 1000000,
+  },
+  {
+    name: 'label line without a colon',
+    text: 'Конкурс мікрогрантів\n💰 Сума гранту\n100 000 грн',
+    min: 100000,
+    max: 100000,
+    currency: 'UAH',
+  },
+  {
+    name: 'plain range with a dash',
+    text: 'Гранти у розмірі 5000–10000 євро.',
+    min: 5000,
+    max: 10000,
+    currency: 'EUR',
+  },
+  {
+    name: 'alternatives take the larger as max',
+    text: 'Можна отримати до 3 000 або до 6 000 євро.',
+    min: null,
+    max: 6000,
+    currency: 'EUR',
+  },
+  {
+    name: 'alternatives with commas',
+    text: 'Розмір гранту: до 3,000 євро або до 6,000 євро залежно від категорії.',
+    min: null,
+    max: 6000,
+    currency: 'EUR',
+  },
+  {
+    name: 'a plain sum beside an «up to» is not the minimum',
+    text: 'Гранти до 100 000 грн. Торік середній грант становив 60 000 грн.',
+    min: null,
+    max: 100000,
+    currency: 'UAH',
+  },
+  {
+    name: 'two fixed sums are the smallest and largest grant',
+    text: 'Розмір гранту: 20 000 грн для ініціативних груп або 50 000 грн для ГО.',
+    min: 20000,
+    max: 50000,
+    currency: 'UAH',
+  },
+  {
+    name: 'single fixed sum',
+    text: 'Кожен переможець отримає грант 50 000 грн.',
+    min: 50000,
+    max: 50000,
+    currency: 'UAH',
+  },
+  {
+    name: 'each («по»)',
+    text: 'Фонд надасть 10 грантів по 30 000 грн.',
+    min: 30000,
+    max: 30000,
+    currency: 'UAH',
+  },
+  {
+    name: 'total after the grant size',
+    text: 'Фонд надасть 10 грантів по 30 000 грн (загальна сума — 300 000 грн).',
+    min: 30000,
+    max: 30000,
+    currency: 'UAH',
+    total: 300000,
+  },
+  {
+    name: 'thousands abbreviation with dot',
+    text: '💰 Розмір гранту: до 500 тис. грн',
+    min: null,
+    max: 500000,
+    currency: 'UAH',
+  },
+  {
+    name: 'non-breaking space separators',
+    text: 'Грант до 150\u00a0000\u00a0грн',
+    min: null,
+    max: 150000,
+    currency: 'UAH',
+  },
+  {
+    name: 'EU contribution range in English',
+    text: 'EU co-financing per project: EUR 200,000 to EUR 1.2 million (90% of eligible costs).',
+    min: 200000,
+    max: 1200000,
+    currency: 'EUR',
+    cof: 10,
+  },
+  {
+    name: 'Russian range',
+    text: 'Размер гранта — от 100 до 300 тысяч гривен.',
+    min: 100000,
+    max: 300000,
+    currency: 'UAH',
+  },
+  {
+    name: 'UAH code after number',
+    text: 'Grants of up to 400,000 UAH are available.',
+    min: null,
+    max: 400000,
+    currency: 'UAH',
+  },
+  {
+    name: 'minimum only',
+    text: 'Мінімальна сума гранту — 20 000 грн.',
+    min: 20000,
+    max: null,
+    currency: 'UAH',
+  },
+  {
+    name: 'hryvnia equivalent keeps the stated currency',
+    text: 'Грант — до 10 000 доларів США у гривневому еквіваленті.',
+    min: null,
+    max: 10000,
+    currency: 'USD',
+  },
+  {
+    name: 'a second currency is an equivalent',
+    text: 'Розмір гранту — до 10 000 євро (близько 450 000 грн).',
+    min: null,
+    max: 10000,
+    currency: 'EUR',
+  },
+  {
+    name: 'applicant contribution is not the grant',
+    text: 'Грант до 200 000 грн. Власний внесок заявника — не менше 20 000 грн.',
+    min: null,
+    max: 200000,
+    currency: 'UAH',
+  },
+  {
+    name: 'annual budget limit of the applicant is not the grant',
+    text: 'Річний бюджет організації не повинен перевищувати 1 млн грн. Грант — до 50 000 грн.',
+    min: null,
+    max: 50000,
+    currency: 'UAH',
+  },
+  {
+    name: 'dates and years are not money',
+    text: 'Дедлайн: 30.04.2026. Участь безкоштовна.',
+    min: null,
+    max: null,
+    currency: null,
+  },
+  {
+    name: 'age range is not money',
+    text: 'Для молоді віком 14–35 років. Грант — до 200 тис. грн.',
+    min: null,
+    max: 200000,
+    currency: 'UAH',
+  },
+  { name: 'no amount stated', text: 'Фонд оголошує конкурс проєктів.', min: null, max: null, currency: null },
+  {
+    name: 'k suffix',
+    text: 'Microgrants up to $5k for youth groups.',
+    min: null,
+    max: 5000,
+    currency: 'USD',
+  },
+  {
+    name: 'Polish złoty',
+    text: 'Dofinansowanie do 50 000 zł na projekt.',
+    min: null,
+    max: 50000,
+    currency: 'PLN',
+  },
+
+  // Co-financing.
+  {
+    name: 'applicant co-financing share',
+    text: 'Розмір гранту — до 400 тисяч гривень, співфінансування заявника не менше 15%.',
+    min: null,
+    max: 400000,
+    currency: 'UAH',
+    cof: 15,
+  },
+  {
+    name: 'grant covers a share: the rest is the applicant',
+    text: 'Грант покриває до 80% вартості проєкту.',
+    min: null,
+    max: null,
+    currency: null,
+    cof: 20,
+  },
+  {
+    name: 'English own contribution',
+    text: 'An own contribution of at least 10% is required.',
+    min: null,
+    max: null,
+    currency: null,
+    cof: 10,
+  },
+  {
+    name: 'a percentage about something else',
+    text: 'Не менше 30% учасників мають бути жінками.',
+    min: null,
+    max: null,
+    currency: null,
+    cof: null,
+  },
+];
+
+describe('amount', () => {
+  it.each(CASES)('$name', (c) => {
+    const r = extract({ text: c.text });
+    expect([r.amountMin, r.amountMax, r.currency]).toEqual([c.min, c.max, c.currency]);
+    if (c.total !== undefined) expect(r.budgetTotal).toBe(c.total);
+    else expect(r.budgetTotal).toBeNull();
+    if (c.cof !== undefined) expect(r.cofinancingPct).toBe(c.cof);
+  });
+
+  it.each([
+    ['10.000', false, 10000],
+    ['25,000', false, 25000],
+    ['1,5', true, 1.5],
+    ['1.2', true, 1.2],
+    ['1 200 000,50', false, 1200000.5],
+    ['1.200.000', false, 1200000],
+    ['1,250,000.75', false, 1250000.75],
+    ['100 000,00', false, 100000],
+    ["1'500", false, 1500],
+  ] as const)('reads the number %s', (text, mult, value) => {
+    expect(parseNumber(text, mult)).toBe(value);
+  });
+
+  it('cites the sums it read', () => {
+    const r = extract({ text: 'Загальний бюджет — 6 млн грн. Грант — від 150 до 400 тисяч гривень.' });
+    expect(r.evidence.amount).toBe('150 до 400 тисяч гривень');
+    expect(r.evidence.budgetTotal).toBe('6 млн грн');
+  });
+});

@@ -1,0 +1,294 @@
+// Who may apply, where, on what topics, funded by whom, in which language — each only as the text
+// states it.
+import { describe, expect, it } from 'vitest';
+import { KNOWN_DONORS } from '../../src/calls/extract/donors.ts';
+import { extract } from '../../src/calls/extract/index.ts';
+import { APPLICANTS, TOPICS } from '../../src/calls/schema.ts';
+
+const sorted = (xs: readonly string[]) => [...xs].sort();
+
+describe('applicants', () => {
+  it.each([
+    {
+      text: 'До участі запрошуються органи місцевого самоврядування та комунальні підприємства.',
+      want: ['local_government', 'communal_enterprise'],
+    },
+    { text: 'Подати заявку можуть ГО, БФ та ОСН, зареєстровані в Україні.', want: ['ngo'] },
+    {
+      text: 'Заявниками можуть бути територіальні громади (ТГ) та військові адміністрації.',
+      want: ['local_government'],
+    },
+    {
+      text: 'Подати заявку можуть молодіжні центри, заклади освіти та ініціативні групи молоді віком 14–35 років.',
+      want: ['youth', 'education', 'other'],
+    },
+    { text: 'До участі запрошуються ФОП, МСП та сільськогосподарські кооперативи.', want: ['business'] },
+    {
+      text: 'Право на участь мають комунальні заклади культури, бібліотеки та музеї громад.',
+      want: ['communal_enterprise', 'culture', 'local_government'],
+    },
+    {
+      text: 'Можуть подати заявку лікарні та центри первинної медико-санітарної допомоги.',
+      want: ['health'],
+    },
+    { text: 'Конкурс відкритий для фізичних осіб — митців, художників і дослідників.', want: ['individual'] },
+    { text: 'Подати заявку можуть фізичні особи-підприємці.', want: ['business'] },
+    {
+      text: 'Eligible applicants: local and regional authorities, NGOs and universities.',
+      want: ['local_government', 'ngo', 'education'],
+    },
+    { text: 'Who can apply? Civil society organisations and informal groups.', want: ['ngo', 'other'] },
+    { text: 'The call is open to SMEs and start-ups registered in Ukraine.', want: ['business'] },
+    {
+      text: 'Могут подать заявку общественные организации и органы местного самоуправления.',
+      want: ['ngo', 'local_government'],
+    },
+    {
+      text: 'Хто може подати заявку?\n- громадські організації;\n- ОСББ;\n- комунальні установи.',
+      want: ['ngo', 'other', 'communal_enterprise'],
+    },
+    { text: 'Грантовий конкурс для громад Львівщини.', want: ['local_government'] },
+  ])('$text', ({ text, want }) => {
+    expect(sorted(extract({ text }).applicants)).toEqual(sorted(want));
+  });
+
+  it('communities named as beneficiaries are not applicants', () => {
+    const r = extract({
+      text: 'Проєкти мають бути корисними для громад. Подати заявку можуть громадські організації.',
+    });
+    expect(r.applicants).toEqual(['ngo']);
+  });
+
+  it('the organizer named on the line after a short heading is not an applicant', () => {
+    const r = extract({
+      text: "Конкурс малих грантів для ОСББ\nГО «Світанок» оголошує конкурс малих грантів для об'єднань співвласників.",
+    });
+    expect(r.applicants).toEqual(['other']);
+  });
+
+  it('nothing stated, nothing recorded', () => {
+    expect(extract({ text: 'Фонд оголошує конкурс. Дедлайн — 1 травня 2026 року.' }).applicants).toEqual([]);
+  });
+
+  it('keeps to the vocabulary', () => {
+    const r = extract({
+      text: 'Подати заявку можуть ГО, ОМС, КП, ФОП, школи, лікарні, музеї, молодь, митці та ОСББ.',
+    });
+    for (const a of r.applicants) expect(APPLICANTS).toContain(a);
+    expect(r.applicants).toHaveLength(10);
+  });
+});
+
+describe('regions', () => {
+  it.each([
+    {
+      text: 'Для громад Хмельницької, Вінницької та Тернопільської областей.',
+      want: ['UA-68', 'UA-05', 'UA-61'],
+    },
+    { text: 'Конкурс для громад Львівщини.', want: ['UA-46'] },
+    {
+      text: 'Для громад Хмельницько та Вінницько областей (ї випала на AMP-копії).',
+      want: ['UA-68', 'UA-05'],
+    },
+    { text: 'Подати заявку можуть організації зі Львівської області.', want: ['UA-46'] },
+    { text: 'Для громад Прикарпаття та Буковини.', want: ['UA-26', 'UA-77'] },
+    { text: 'Програма працює на Закарпатті.', want: ['UA-21'] },
+    { text: 'Для ініціатив Слобожанщини.', want: ['UA-63'] },
+    { text: 'Громади Поділля можуть подати заявку.', want: [] },
+    { text: 'Для мешканців м. Київ.', want: ['UA-30'] },
+    { text: 'Для громад Київської області.', want: ['UA-32'] },
+    { text: 'Проєкти мають реалізовуватися на Київщині.', want: ['UA-32'] },
+    { text: 'Київська міська рада оголошує конкурс.', want: ['UA-30'] },
+    { text: 'Для організацій з Харкова та Харківщини.', want: ['UA-63'] },
+    { text: 'Львовская и Волынская области.', want: ['UA-46', 'UA-07'] },
+    {
+      text: 'From Zakarpattia, Ivano-Frankivsk and Chernivtsi oblasts and partner regions.',
+      want: ['UA-21', 'UA-26', 'UA-77'],
+    },
+    { text: 'Applicants from Lviv region and Kyiv oblast.', want: ['UA-46', 'UA-32'] },
+    { text: 'For NGOs based in the city of Kyiv.', want: ['UA-30'] },
+    { text: 'Громади Донбасу та Криму.', want: ['UA-14', 'UA-09', 'UA-43'] },
+    { text: 'Заявки від громадських організацій з усіх регіонів України.', want: ['UA'] },
+    { text: 'Конкурс проводиться по всій Україні.', want: ['UA'] },
+    { text: 'Учасники — територіальні громади всіх областей, крім тимчасово окупованих.', want: ['UA'] },
+    { text: 'Open to organisations from all regions of Ukraine.', want: ['UA'] },
+    { text: 'Конкурс для громад України.', want: [] },
+    { text: 'Дедлайн о 17:00 за київським часом.', want: [] },
+    { text: 'Переможців оголосять на сайті Львівської політехніки.', want: [] },
+    { text: 'Наш офіс: м. Київ, вул. Хрещатик, 1.', want: [] },
+    { text: 'Сума гранту — до 100 тис. грн з суми загального бюджету.', want: [] },
+    { text: 'Кримінальна відповідальність за порушення.', want: [] },
+  ])('$text', ({ text, want }) => {
+    expect(extract({ text }).regions).toEqual(want);
+  });
+});
+
+describe('topics', () => {
+  it.each([
+    { text: 'Конкурс міні-грантів «Світло в кожну громаду».', want: ['energy'] },
+    { text: 'Гранти на енергоефективність та встановлення сонячних панелей.', want: ['energy'] },
+    {
+      text: "Фонд запрошує подавати проєкти у сферах охорони здоров'я та освіти.",
+      want: ['health', 'education'],
+    },
+    { text: 'Конкурс «Чиста вода громадам» на модернізацію водогонів.', want: ['water'] },
+    {
+      text: 'Call for proposals: Cross-border cooperation for resilient municipalities.',
+      want: ['governance', 'recovery'],
+    },
+    { text: 'Програма підтримки ветеранів та їхніх родин.', want: ['veterans'] },
+    { text: 'Гранти для ініціатив, що допомагають ВПО інтегруватися в громади.', want: ['idp'] },
+    { text: 'Конкурс проєктів у сфері культури та туризму.', want: ['culture', 'tourism'] },
+    {
+      text: 'Гранти на розвиток фермерських господарств і малого бізнесу.',
+      want: ['agriculture', 'economy'],
+    },
+    { text: 'Підтримка незалежних медіа та журналістів.', want: ['media'] },
+    { text: 'Програма цифрової трансформації громад.', want: ['digital'] },
+    { text: 'Гранти на облаштування укриттів у школах.', want: ['security'] },
+    { text: 'Конкурс проєктів з розвитку спорту та фізичної культури.', want: ['sport'] },
+    { text: 'Grants for human rights defenders and gender equality.', want: ['human_rights'] },
+    { text: 'Конкурс для закладів освіти на облаштування освітлення.', want: [] },
+    { text: 'Програма малих грантів посольства триває на постійній основі.', want: [] },
+  ])('$text', ({ text, want }) => {
+    expect(extract({ text }).topics).toEqual(want);
+  });
+
+  it('a topic mentioned once deep in the body does not count', () => {
+    const text =
+      'Фонд оголошує конкурс мікрогрантів для молоді. Мета — підтримати молодіжні ініціативи. Заявки приймаються до 1 травня 2026 року. Учасники пройдуть навчання з цифрової грамотності.';
+    expect(extract({ text }).topics).toEqual(['youth']);
+  });
+
+  it('keeps to the vocabulary', () => {
+    const r = extract({
+      text: 'Енергетика, вода, культура, спорт, ветерани, ВПО, медіа, наука і відбудова.',
+    });
+    for (const t of r.topics) expect(TOPICS).toContain(t);
+    expect(r.topics.length).toBeGreaterThanOrEqual(9);
+  });
+});
+
+describe('donor and programme', () => {
+  it.each([
+    {
+      text: 'Фонд Східна Європа запрошує благодійні організації подавати проєкти.',
+      donor: 'East Europe Foundation',
+      programme: null,
+    },
+    { text: 'ПРООН оголошує конкурс для громад.', donor: 'UNDP', programme: null },
+    { text: 'UNDP in Ukraine invites proposals.', donor: 'UNDP', programme: null },
+    {
+      text: 'Конкурс реалізується ПРООН за фінансової підтримки Європейського Союзу.',
+      donor: 'European Union',
+      programme: null,
+    },
+    {
+      text: 'Програма House of Europe оголошує набір на гранти для митців.',
+      donor: 'European Union',
+      programme: 'House of Europe',
+    },
+    {
+      text: 'Програма Interreg NEXT Польща–Україна оголошує третій набір проєктів.',
+      donor: 'European Union',
+      programme: 'Interreg NEXT Poland–Ukraine',
+    },
+    {
+      text: 'Проєкт реалізується в межах програми Interreg NEXT Угорщина-Словаччина-Румунія-Україна.',
+      donor: 'European Union',
+      programme: 'Interreg NEXT Hungary–Slovakia–Romania–Ukraine',
+    },
+    {
+      text: 'Програма «U-LEAD з Європою» запрошує громади до участі.',
+      donor: 'European Union',
+      programme: 'U-LEAD with Europe',
+    },
+    {
+      text: 'Український культурний фонд оголошує конкурсну програму.',
+      donor: 'Ukrainian Cultural Foundation',
+      programme: null,
+    },
+    { text: 'УКФ відкриває прийом заявок.', donor: 'Ukrainian Cultural Foundation', programme: null },
+    {
+      text: 'Міжнародний фонд «Відродження» оголошує конкурс.',
+      donor: 'International Renaissance Foundation',
+      programme: null,
+    },
+    {
+      text: 'Посольство США в Україні оголошує програму малих грантів.',
+      donor: 'U.S. Embassy in Ukraine',
+      programme: null,
+    },
+    {
+      text: 'The Embassy of Canada invites applications to the Canada Fund for Local Initiatives.',
+      donor: 'Embassy of Canada',
+      programme: 'Canada Fund for Local Initiatives',
+    },
+    { text: 'Програма «МХП-Громаді» оголошує конкурс.', donor: 'MHP', programme: 'MHP – Hromadi' },
+    { text: 'GIZ за дорученням уряду Німеччини оголошує конкурс.', donor: 'GIZ', programme: null },
+    { text: 'Конкурс фінансується USAID.', donor: 'USAID', programme: null },
+    { text: 'Програма Польська допомога підтримує громади.', donor: 'Polish Aid', programme: null },
+    {
+      text: 'Швейцарська агенція розвитку та співробітництва (SDC) оголошує конкурс.',
+      donor: 'Swiss Agency for Development and Cooperation',
+      programme: null,
+    },
+    { text: 'ISAR Єднання оголошує конкурс для ОГС.', donor: 'ISAR Ednannia', programme: null },
+    { text: 'Британська Рада запрошує до участі.', donor: 'British Council', programme: null },
+    { text: 'Рада Європи оголошує конкурс.', donor: 'Council of Europe', programme: null },
+    { text: 'МОМ запрошує громади подати заявки.', donor: 'IOM', programme: null },
+    { text: 'Світовий банк фінансує проєкт.', donor: 'World Bank', programme: null },
+    { text: 'Программа развития ООН объявляет конкурс.', donor: 'UNDP', programme: null },
+    { text: 'EU co-financing per project: EUR 200,000.', donor: 'European Union', programme: null },
+    {
+      text: 'Конкурс проводить Благодійний фонд «Добро». Про це повідомляє Ресурсний центр ГУРТ.',
+      donor: null,
+      programme: null,
+    },
+    { text: 'Конкурс від Громадського Простору.', donor: null, programme: null },
+  ])('$text', ({ text, donor, programme }) => {
+    const r = extract({ text });
+    expect(r.donor).toBe(donor);
+    expect(r.programme).toBe(programme);
+  });
+
+  it('falls back to the donor whose own site published the call', () => {
+    const r = extract({
+      text: 'Оголошуємо новий конкурс для митців.',
+      url: 'https://houseofeurope.org.ua/opportunity/612',
+    });
+    expect([r.donor, r.programme]).toEqual(['European Union', 'House of Europe']);
+    expect(r.evidence.donor).toBe('url: houseofeurope.org.ua');
+  });
+
+  it('a relay site names no donor', () => {
+    expect(
+      extract({ text: 'Оголошено конкурс.', url: 'https://gurt.org.ua/news/grants/20684/' }).donor,
+    ).toBeNull();
+  });
+
+  it('has no relays in the gazetteer', () => {
+    expect(KNOWN_DONORS.join(' ')).not.toMatch(/ГУРТ|GURT|Простір|Prostir/);
+  });
+});
+
+describe('language', () => {
+  it.each([
+    { text: 'Фонд оголошує конкурс для громад. Заявки приймаються до 15 квітня.', lang: 'uk' },
+    { text: 'Фонд объявляет конкурс для громад. Заявки принимаются до 15 апреля.', lang: 'ru' },
+    { text: 'The foundation invites applications from NGOs.', lang: 'en' },
+    { text: 'Fundacja ogłasza nabór wniosków dla organizacji pozarządowych.', lang: 'pl' },
+    { text: 'Фонд оголошує конкурс «Відродження» для громад Київщини.', lang: 'uk' },
+    {
+      text: 'Фонд объявляет конкурс «Відродження» для общин. Заявки принимаются до 15 апреля, вы можете подать заявку.',
+      lang: 'ru',
+    },
+    { text: 'Фонд оголошує конкурс для громад та органв влади, що можуть подати заявку', lang: 'uk' },
+    { text: 'Call for proposals: Фонд оголошує конкурс для громад, які хочуть змін.', lang: 'uk' },
+    { text: 'Die Stiftung fördert Projekte.', lang: 'other' },
+    { text: 'HORIZON-MISS-2027. Opening: 4 February 2027. Deadline: 8 April 2027.', lang: 'en' },
+    { text: '12345 — 67890', lang: 'other' },
+  ])('$text', ({ text, lang }) => {
+    expect(extract({ text }).lang).toBe(lang);
+  });
+});
