@@ -102,7 +102,9 @@ export function createFetcher(opts: FetcherOptions): Fetcher {
     } catch (err) {
       // Unreachable host: the same failure the page itself would have, said about robots.txt.
       const e = classifyNetworkError(robotsUrl, err);
-      throw new FetchError(e.errorClass, robotsUrl, `robots.txt: ${e.message}`, e.retryAfterMs, { cause: err });
+      throw new FetchError(e.errorClass, robotsUrl, `robots.txt: ${e.message}`, e.retryAfterMs, {
+        cause: err,
+      });
     }
     if (res.statusCode >= 500) {
       res.body.resume();
