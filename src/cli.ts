@@ -6,7 +6,8 @@ import { createFetcher } from './fetch/client.ts';
 import type { SourceReport } from './pipeline/collect.ts';
 import { kyivToday, runPass } from './pipeline/run.ts';
 import { fixturesCapturedOn, startFixtureServer } from './sources/fixtures.ts';
-import { SOURCES } from './sources/registry.ts';
+import { GenericSourcesError } from './sources/generic/load.ts';
+import { sourcesWith } from './sources/registry.ts';
 import { DatabaseError, openDb } from './store/db.ts';
 import { migrate } from './store/migrate.ts';
 import { sourceHealth } from './store/sources.repo.ts';
@@ -42,7 +43,12 @@ export async function main(argv: string[]): Promise<number> {
         return 2;
     }
   } catch (err) {
-    if (err instanceof ConfigError || err instanceof DatabaseError || err instanceof UsageError) {
+    if (
+      err instanceof ConfigError ||
+      err instanceof DatabaseError ||
+      err instanceof UsageError ||
+      err instanceof GenericSourcesError
+    ) {
       console.error(err.message);
       return 2;
     }
@@ -82,12 +88,11 @@ async function runCommand(args: string[]): Promise<number> {
   const config = loadConfig();
   if (values.today && !/^\d{4}-\d{2}-\d{2}$/.test(values.today))
     throw new UsageError(`--today must be a date as YYYY-MM-DD, got "${values.today}".`);
-  const sources = values.source?.length ? SOURCES.filter((s) => values.source!.includes(s.id)) : SOURCES;
-  const unknown = (values.source ?? []).filter((id) => !SOURCES.some((s) => s.id === id));
+  const all = sourcesWith(config.SOURCES_FILE);
+  const sources = values.source?.length ? all.filter((s) => values.source!.includes(s.id)) : all;
+  const unknown = (values.source ?? []).filter((id) => !all.some((s) => s.id === id));
   if (unknown.length)
-    throw new UsageError(
-      `Unknown source ${unknown.join(', ')}. Known: ${SOURCES.map((s) => s.id).join(', ')}.`,
-    );
+    throw new UsageError(`Unknown source ${unknown.join(', ')}. Known: ${all.map((s) => s.id).join(', ')}.`);
 
   const server = values.fixtures ? await startFixtureServer() : null;
   const today = values.today ?? (values.fixtures ? fixturesCapturedOn() : kyivToday());

@@ -34,6 +34,8 @@ const EnvSchema = z.object({
   USER_AGENT_CONTACT: url(['http:', 'https:', 'mailto:']).default(
     'https://github.com/hromada-grants/hromada-grants',
   ),
+  /** Editors' own config-defined sources (JSON, same format as src/sources/generic/sources.json). */
+  SOURCES_FILE: z.string().min(1).optional(),
   FETCH_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(20_000),
   FETCH_MAX_BYTES: z.coerce
     .number()

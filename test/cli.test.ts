@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SOURCES } from '../src/sources/registry.ts';
 import { openDb } from '../src/store/db.ts';
 
 const BIN = path.resolve('bin/hromada-grants.js');
@@ -69,7 +70,7 @@ describe('hromada-grants run --fixtures', () => {
     expect(first.stderr).not.toMatch(/Error:|at .*\.ts:\d+/);
     expect(first.code).toBe(0);
     const rows = summary(first.stdout);
-    expect(Object.keys(rows).sort()).toEqual(['decentralization', 'eu-sedia', 'prostir']);
+    expect(Object.keys(rows).sort()).toEqual(SOURCES.map((s) => s.id).sort());
     for (const row of Object.values(rows)) {
       expect(row.status).toBe('ok');
       expect(Number(row.items)).toBeGreaterThan(0);

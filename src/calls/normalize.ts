@@ -5,7 +5,7 @@ import { extract } from './extract/index.ts';
 import { type CallDraft, type RawItem, type RawItemInput, RawItem as RawItemSchema } from './schema.ts';
 import { cleanLine } from './text.ts';
 
-const OPEN_STATUS = /^(open|forthcoming|відкрит|триває)/i;
+const OPEN_STATUS = /^(open|forthcoming|відкрит|триває|незабаром|скоро)/i;
 
 export function normalize(input: RawItem | RawItemInput, sourceDonor: string | null = null): CallDraft {
   const raw = RawItemSchema.parse(input);
@@ -31,7 +31,8 @@ export function normalize(input: RawItem | RawItemInput, sourceDonor: string | n
     title,
     summary: x.summary,
     url: raw.url,
-    donor: raw.donor ?? x.donor ?? sourceDonor,
+    // A single-donor source knows its donor better than a name spotted in the text.
+    donor: raw.donor ?? sourceDonor ?? x.donor,
     programme: raw.programme ?? x.programme,
     deadline,
     deadlineTime: raw.deadline ? raw.deadlineTime : x.deadlineTime,

@@ -6,7 +6,6 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { canonicalUrl } from '../calls/url.ts';
 
 export const FIXTURES_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../fixtures');
 
@@ -65,12 +64,12 @@ export async function startFixtureServer(cases = loadFixtureCases()): Promise<Fi
   const routes = new Map<string, FixtureCase>();
   for (const c of cases) {
     routes.set(`${c.method} ${c.url}`, c);
-    routes.set(`${c.method} ${canonicalUrl(c.url)}`, c);
   }
   const hits: string[] = [];
   const server = http.createServer((req, res) => {
     const wanted = new URL(req.url ?? '/', 'http://x').searchParams.get('url') ?? '';
-    const hit = routes.get(`${req.method} ${wanted}`) ?? routes.get(`${req.method} ${canonicalUrl(wanted)}`);
+    // Exact URLs only: canonical forms would fold list pages (?page=2) into one.
+    const hit = routes.get(`${req.method} ${wanted}`);
     hits.push(`${req.method} ${wanted}`);
     req.resume();
     if (!hit) {
