@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SOURCES } from '../src/sources/registry.ts';
 import { openDb } from '../src/store/db.ts';
 
-const BIN = path.resolve('bin/hromada-grants.js');
+const BIN = path.resolve('src/bin/hromada-grants.js');
 let tmp: string;
 
 interface Outcome {

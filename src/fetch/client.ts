@@ -31,6 +31,8 @@ export interface FetcherOptions {
   robots?: boolean;
   /** Minimum gap between two requests to one host, ms; requests to one host never overlap. 0 = off. */
   minDelayMs?: number;
+  /** false lets requests to one host overlap (benchmarks against a local server only). Default true. */
+  oneAtATimePerHost?: boolean;
   guard?: GuardOptions;
   /**
    * Maps the real URL to the one actually requested (fixtures mode serves the bundled fixtures
@@ -137,6 +139,7 @@ export function createFetcher(opts: FetcherOptions): Fetcher {
       }
       if (opts.robots !== false && !isAllowed(await robotsFor(url), url.pathname + url.search))
         throw permanent(req.url, `robots.txt of ${url.host} disallows this path for ${agentToken}`);
+      if (opts.oneAtATimePerHost === false) return fetchOnce(req, previous);
       return pacer.run(url.host, options?.minDelayMs ?? opts.minDelayMs ?? 0, () => fetchOnce(req, previous));
     },
   };

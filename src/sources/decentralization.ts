@@ -174,7 +174,7 @@ function parseDetail(doc: FetchedDocument, link: DetailLink): RawItemInput {
     .filter((el) => body.length === 0 || !$.contains(body[0]!, el))
     .map((el) => cleanLine($(el).text()));
   // Without a body container only the lead survives: the og:description meta tag.
-  const main = body.length ? htmlToText(body.html() ?? '') : cleanText(lead ?? '');
+  const main = body.length ? htmlToText(body) : cleanText(lead ?? '');
   const pageTags = labelledBlocks($, TAGS_BLOCK)
     .find('a')
     .toArray()

@@ -52,6 +52,13 @@ beforeAll(async () => {
         return void res.writeHead(403, { 'content-type': 'text/html' }).end('<h1>Forbidden</h1>');
       case '/login':
         return void res.writeHead(401, { 'www-authenticate': 'Basic' }).end();
+      case '/drip': {
+        // One byte at a time, forever: each byte resets an idle timer, only the overall deadline ends it.
+        res.writeHead(200, { 'content-type': 'text/plain' });
+        const timer = setInterval(() => res.write('x'), 100);
+        res.on('close', () => clearInterval(timer));
+        return;
+      }
       case '/slow-ok':
         inFlight++;
         maxInFlight = Math.max(maxInFlight, inFlight);
@@ -213,6 +220,14 @@ describe('walls', () => {
   it('reports a plain 403 and a login wall as permanent', async () => {
     expect((await failure('/forbidden')).errorClass).toBe('permanent');
     expect((await failure('/login')).message).toMatch(/behind a login/);
+  });
+});
+
+describe('slow servers', () => {
+  it('ends a response that drips one byte at a time at the overall deadline', async () => {
+    const err = await failure('/drip', fetcher({ timeoutMs: 700 }));
+    expect(err.errorClass).toBe('transient');
+    expect(err.message).toMatch(/timed out/);
   });
 });
 
