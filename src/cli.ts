@@ -1,6 +1,9 @@
 // The `hromada-grants` command. Exit codes: 0 all good; 1 finished but some source or line failed
 // (see the report); 2 could not run at all (configuration, database, usage).
+
+import readline from 'node:readline';
 import { type ParseArgsConfig, parseArgs } from 'node:util';
+import { type AnnouncementLine, dedupeLines, extractLine, parseLine } from './calls/contract.ts';
 import { type Config, ConfigError, loadConfig } from './config.ts';
 import { createFetcher } from './fetch/client.ts';
 import type { SourceReport } from './pipeline/collect.ts';
@@ -21,6 +24,11 @@ Commands:
         fixtures from a local server (offline) with today pinned to their capture date.
   sources [--json]
         Health of every source after the last runs.
+  extract [--explain] < announcements.jsonl
+        One JSON line per input line: is it a call, deadline, amount, applicants, regions,
+        topics, donor, language. Offline, no database; a bad line is reported and skipped.
+  dedupe < announcements.jsonl
+        One {"id","cluster"} line per input line; the same cluster is the same call.
 
 Environment: see .env.example (DATABASE_URL unset = embedded database in DATA_DIR).`;
 
@@ -32,6 +40,10 @@ export async function main(argv: string[]): Promise<number> {
         return await runCommand(rest);
       case 'sources':
         return await sourcesCommand(rest);
+      case 'extract':
+        return await extractCommand(rest);
+      case 'dedupe':
+        return await dedupeCommand(rest);
       case undefined:
       case 'help':
       case '--help':
@@ -194,4 +206,44 @@ function formatTable(rows: Record<string, string>[]): string {
     line(cols.map((c) => '-'.repeat(width(c)))),
     ...rows.map((r) => line(cols.map((c) => r[c] ?? ''))),
   ].join('\n');
+}
+
+/** Reads JSON Lines from stdin; bad lines are reported on stderr (with their number) and skipped. */
+async function readAnnouncements(onLine: (a: AnnouncementLine) => void): Promise<number> {
+  let n = 0;
+  let bad = 0;
+  for await (const line of readline.createInterface({
+    input: process.stdin,
+    crlfDelay: Number.POSITIVE_INFINITY,
+  })) {
+    n++;
+    if (!line.trim()) continue;
+    const parsed = parseLine(line);
+    if (parsed.ok) onLine(parsed.value);
+    else {
+      bad++;
+      console.error(`line ${n}: skipped: ${parsed.error}`);
+    }
+  }
+  return bad;
+}
+
+async function extractCommand(args: string[]): Promise<number> {
+  const { values } = parse(args, { explain: { type: 'boolean', default: false } });
+  await readAnnouncements((a) => {
+    try {
+      process.stdout.write(`${JSON.stringify(extractLine(a, values.explain))}\n`);
+    } catch (err) {
+      console.error(`id ${a.id}: skipped: extraction failed: ${(err as Error).message}`);
+    }
+  });
+  return 0;
+}
+
+async function dedupeCommand(args: string[]): Promise<number> {
+  parse(args, {});
+  const lines: AnnouncementLine[] = [];
+  await readAnnouncements((a) => lines.push(a));
+  for (const row of dedupeLines(lines)) process.stdout.write(`${JSON.stringify(row)}\n`);
+  return 0;
 }

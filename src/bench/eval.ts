@@ -1,0 +1,173 @@
+// `npm run eval`: scores extraction and dedupe on the labeled sets in fixtures/eval/ (labeled from
+// the texts by hand). Prints one table per task and the targets the issues set.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { dedupeLines, extractLine, parseLine } from '../calls/contract.ts';
+import { extract } from '../calls/extract/index.ts';
+import { FIXTURES_DIR } from '../sources/fixtures.ts';
+
+const EVAL = path.join(FIXTURES_DIR, 'eval');
+
+interface Expected {
+  is_call: boolean;
+  deadline?: string | null;
+  deadline_kind?: string;
+  amount_min?: number | null;
+  amount_max?: number | null;
+  currency?: string | null;
+  applicants?: string[];
+  regions?: string[];
+  topics?: string[];
+  donor?: string | null;
+  lang?: string;
+}
+
+function readJsonl<T>(file: string): T[] {
+  return readFileSync(path.join(EVAL, file), 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as T);
+}
+
+const pct = (n: number) => `${(n * 100).toFixed(1)}%`;
+const f3 = (n: number) => n.toFixed(3);
+
+/** Donor names compare after the gazetteer's own canonicalization ("МХП-Громаді" = "MHP – Hromadi"). */
+function canonicalDonor(name: string | null | undefined): string | null {
+  if (!name) return null;
+  const viaGazetteer = extract({ text: name }).donor ?? name;
+  return viaGazetteer
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+function microF1(pairs: [string[], string[]][]): { p: number; r: number; f1: number } {
+  let tp = 0;
+  let fp = 0;
+  let fn = 0;
+  for (const [want, got] of pairs) {
+    const w = new Set(want);
+    const g = new Set(got);
+    for (const x of g) w.has(x) ? tp++ : fp++;
+    for (const x of w) if (!g.has(x)) fn++;
+  }
+  const p = tp + fp ? tp / (tp + fp) : 1;
+  const r = tp + fn ? tp / (tp + fn) : 1;
+  return { p, r, f1: p + r ? (2 * p * r) / (p + r) : 0 };
+}
+
+function evalExtraction(): void {
+  const rows = readJsonl<{ id: string; expected: Expected } & Record<string, unknown>>('extraction.jsonl');
+  const results = rows.map((row) => {
+    const parsed = parseLine(JSON.stringify(row));
+    if (!parsed.ok) throw new Error(`fixtures/eval/extraction.jsonl ${row.id}: ${parsed.error}`);
+    return { want: row.expected, got: extractLine(parsed.value) };
+  });
+  let tp = 0;
+  let fp = 0;
+  let fn = 0;
+  for (const { want, got } of results) {
+    if (got.is_call && want.is_call) tp++;
+    else if (got.is_call) fp++;
+    else if (want.is_call) fn++;
+  }
+  const calls = results.filter((r) => r.want.is_call);
+  const acc = (field: keyof Expected & keyof (typeof results)[number]['got']) =>
+    calls.filter((r) => (r.want[field] ?? null) === (r.got[field] ?? null)).length / calls.length;
+  const amount =
+    calls.filter(
+      (r) =>
+        (r.want.amount_min ?? null) === r.got.amount_min &&
+        (r.want.amount_max ?? null) === r.got.amount_max &&
+        (r.want.currency ?? null) === r.got.currency,
+    ).length / calls.length;
+  const set = (field: 'applicants' | 'regions' | 'topics') =>
+    microF1(calls.map((r) => [r.want[field] ?? [], r.got[field]] as [string[], string[]]));
+  const donor =
+    calls.filter((r) => canonicalDonor(r.want.donor) === canonicalDonor(r.got.donor)).length / calls.length;
+  const lang =
+    results.filter((r) => r.want.lang === undefined || r.want.lang === r.got.lang).length / results.length;
+
+  const table: [string, string, string][] = [
+    ['is_call precision', f3(tp / (tp + fp)), '≥ 0.97'],
+    ['is_call recall', f3(tp / (tp + fn)), '≥ 0.95'],
+    ['deadline (exact date)', pct(acc('deadline')), '≥ 97%'],
+    ['deadline kind', pct(acc('deadline_kind')), ''],
+    ['amount min+max+currency', pct(amount), '≥ 95%'],
+    ['  amount_min', pct(acc('amount_min')), ''],
+    ['  amount_max', pct(acc('amount_max')), ''],
+    ['  currency', pct(acc('currency')), ''],
+    ['applicants micro F1', f3(set('applicants').f1), '≥ 0.92'],
+    ['regions micro F1', f3(set('regions').f1), '≥ 0.92'],
+    ['topics micro F1', f3(set('topics').f1), ''],
+    ['donor', pct(donor), ''],
+    ['language', pct(lang), ''],
+  ];
+  console.log(
+    `Extraction — ${rows.length} announcements (${calls.length} calls), fixtures/eval/extraction.jsonl`,
+  );
+  printTable(['field', 'score', 'target'], table);
+}
+
+function evalDedupe(): void {
+  const rows = readJsonl<{ id: string; group: string } & Record<string, unknown>>('dedupe.jsonl');
+  const hard = JSON.parse(readFileSync(path.join(EVAL, 'dedupe-hard-negatives.json'), 'utf8')) as {
+    a: string;
+    b: string;
+  }[];
+  const lines = rows.map((r) => {
+    const parsed = parseLine(JSON.stringify(r));
+    if (!parsed.ok) throw new Error(`fixtures/eval/dedupe.jsonl ${r.id}: ${parsed.error}`);
+    return parsed.value;
+  });
+  const t0 = performance.now();
+  const clusters = new Map(dedupeLines(lines).map((c) => [c.id, c.cluster]));
+  const ms = performance.now() - t0;
+  let tp = 0;
+  let fp = 0;
+  let fn = 0;
+  for (let i = 0; i < rows.length; i++)
+    for (let j = i + 1; j < rows.length; j++) {
+      const same = rows[i]!.group === rows[j]!.group;
+      const merged = clusters.get(rows[i]!.id) === clusters.get(rows[j]!.id);
+      if (same && merged) tp++;
+      else if (merged) fp++;
+      else if (same) fn++;
+    }
+  const groupOf = new Map<string, string[]>();
+  for (const r of rows) groupOf.set(r.group, [...(groupOf.get(r.group) ?? []), r.id]);
+  const hardMerges = hard.filter(({ a, b }) =>
+    (groupOf.get(a) ?? []).some((x) =>
+      (groupOf.get(b) ?? []).some((y) => clusters.get(x) === clusters.get(y)),
+    ),
+  ).length;
+  const p = tp + fp ? tp / (tp + fp) : 1;
+  const r = tp + fn ? tp / (tp + fn) : 1;
+  console.log(
+    `\nDedupe — ${rows.length} copies in ${groupOf.size} calls, ${hard.length} hard-negative pairs (${ms.toFixed(0)} ms)`,
+  );
+  printTable(
+    ['metric', 'score', 'target'],
+    [
+      ['pairwise precision', f3(p), '≥ 0.98'],
+      ['pairwise recall', f3(r), '≥ 0.92'],
+      ['pairwise F1', f3(p + r ? (2 * p * r) / (p + r) : 0), ''],
+      ['hard-negative merges', String(hardMerges), '0'],
+    ],
+  );
+}
+
+function printTable(head: string[], rows: string[][]): void {
+  const all = [head, ...rows];
+  const w = head.map((_, i) => Math.max(...all.map((r) => (r[i] ?? '').length)));
+  const line = (r: string[]) =>
+    r
+      .map((c, i) => c.padEnd(w[i]!))
+      .join('  ')
+      .trimEnd();
+  console.log([line(head), line(w.map((n) => '-'.repeat(n))), ...rows.map(line)].join('\n'));
+}
+
+evalExtraction();
+evalDedupe();
