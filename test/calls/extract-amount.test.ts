@@ -81,10 +81,11 @@ const CASES: Case[] = [
   },
   {
     name: 'only a total budget',
+    // The currency describes the applicant's grant: a total alone leaves it unknown.
     text: 'Total budget of the call: EUR 5,000,000.',
     min: null,
     max: null,
-    currency: 'EUR',
+    currency: null,
     total: 5000000,
   },
   {
@@ -300,6 +301,56 @@ const CASES: Case[] = [
     max: null,
     currency: null,
     cof: null,
+  },
+  {
+    name: 'Norwegian kroner range with million',
+    text: 'Partner municipalities can request between NOK 2 million and NOK 4 million for district heating.',
+    min: 2000000,
+    max: 4000000,
+    currency: 'NOK',
+  },
+  {
+    name: 'yen cap',
+    text: 'Максимальний розмір гранту — 8 млн єн.',
+    min: null,
+    max: 8000000,
+    currency: 'JPY',
+  },
+  {
+    name: 'Swedish kronor after up to',
+    text: 'Each grant: up to SEK 350,000.',
+    min: null,
+    max: 350000,
+    currency: 'SEK',
+  },
+  {
+    name: 'co-financing after a comma is another clause part',
+    text: 'Максимальна сума — 450 тис. грн, співфінансування громади не менше 30%.',
+    min: null,
+    max: 450000,
+    currency: 'UAH',
+  },
+  {
+    name: 'cap after a co-financing percentage',
+    text: 'The grant co-finances up to 60% of eligible costs, with a maximum of EUR 1.8 million.',
+    min: null,
+    max: 1800000,
+    currency: 'EUR',
+  },
+  {
+    name: 'in-kind support valued up to',
+    text: 'Громади отримають обладнання вартістю до 240 тис. грн.',
+    min: null,
+    max: 240000,
+    currency: 'UAH',
+  },
+  {
+    name: 'Russian total volume only',
+    text: 'Общий объем финансирования конкурса — 4 млн грн.',
+    min: null,
+    max: null,
+    currency: null,
+    total: 4000000,
   },
 ];
 

@@ -344,6 +344,38 @@ const CASES: Case[] = [
     text: 'Дедлайн: 31.02.2026',
     deadline: null,
   },
+  {
+    name: 'question deadline is not the application deadline',
+    text: 'Заявки приймаються до 14 вересня 2026 року. Дедлайн для запитань — 7 вересня 2026 року.',
+    deadline: '2026-09-14',
+  },
+  {
+    name: 'English question deadline before the submission one',
+    text: 'Deadline for clarification questions: 2 June 2026. Deadline for submission: 16 June 2026.',
+    deadline: '2026-06-16',
+  },
+  {
+    name: 'correction names the wrong date with «а не»',
+    text: 'Правильний дедлайн — 21 жовтня 2026 року (а не 11 жовтня).',
+    deadline: '2026-10-21',
+  },
+  {
+    name: 'questionnaire date of a mentorship intake',
+    text: 'Оголошено набір до програми наставництва для громад. Анкета — до 18 серпня 2026 р.',
+    deadline: '2026-08-18',
+  },
+  {
+    name: 'emoji label «До:»',
+    text: '📢 Конкурс для ОСББ!\n⏰ До: 12 червня\n💰 до 40 000 грн',
+    pub: '2026-05-01',
+    deadline: '2026-06-12',
+  },
+  {
+    name: 'Russian two-stage call with concept papers',
+    text: 'Первый этап — концептуальные записки до 2 апреля 2026 года; второй этап — полные заявки до 30 июня 2026 года.',
+    pub: '2026-03-01',
+    deadline: '2026-04-02',
+  },
 ];
 
 describe('deadline', () => {

@@ -24,8 +24,9 @@ describe('applicants', () => {
     },
     { text: 'До участі запрошуються ФОП, МСП та сільськогосподарські кооперативи.', want: ['business'] },
     {
+      // «музеї громад»: the community is the museums' owner, the museums apply.
       text: 'Право на участь мають комунальні заклади культури, бібліотеки та музеї громад.',
-      want: ['communal_enterprise', 'culture', 'local_government'],
+      want: ['communal_enterprise', 'culture'],
     },
     {
       text: 'Можуть подати заявку лікарні та центри первинної медико-санітарної допомоги.',
@@ -48,6 +49,58 @@ describe('applicants', () => {
       want: ['ngo', 'other', 'communal_enterprise'],
     },
     { text: 'Грантовий конкурс для громад Львівщини.', want: ['local_government'] },
+    // Eligibility verbs in other word orders and languages.
+    {
+      text: 'Подавати заявки можуть сільські ради та водоканали (КП) Волинської області.',
+      want: ['local_government', 'communal_enterprise'],
+    },
+    { text: 'Гранти до 90 тис. грн отримають благодійні фонди, що опікуються ветеранами.', want: ['ngo'] },
+    { text: 'Фонд приймає заявки від фермерських господарств Полтавщини.', want: ['business'] },
+    { text: 'Участники — общественные организации и ОСМД Сумской области.', want: ['ngo', 'other'] },
+    {
+      text: 'Кто: коммунальные некоммерческие предприятия здравоохранения.',
+      want: ['communal_enterprise', 'health'],
+    },
+    {
+      text: 'Municipal water utilities and local councils may apply for up to EUR 60,000.',
+      want: ['communal_enterprise', 'local_government'],
+    },
+    {
+      text: 'UNDP calls for concept notes from agricultural cooperatives in Odesa oblast.',
+      want: ['business'],
+    },
+    // A list after «для» continues past «та», a dash or a parenthesis.
+    {
+      text: 'Оголошено конкурс для молодіжних ГО та ініціативних груп Рівненщини.',
+      want: ['youth', 'ngo', 'other'],
+    },
+    { text: 'Програма надає гранти для садівників — фізичних осіб і ФОП.', want: ['individual', 'business'] },
+    // The organizer, a place, a partner, an owner or a programme name is not an applicant.
+    { text: 'Сумська міська рада оголошує конкурс для громадських організацій.', want: ['ngo'] },
+    {
+      text: 'Подати заявку можуть громади на облаштування укриттів у закладах освіти та лікарнях.',
+      want: ['local_government'],
+    },
+    {
+      text: 'Заявниками можуть бути громадські організації у партнерстві з органами місцевого самоврядування.',
+      want: ['ngo'],
+    },
+    { text: 'Подати заявку можуть ОМС — засновники закладів культури.', want: ['local_government'] },
+    { text: 'До участі запрошуються ГО, що діють в межах проєкту «Громади разом».', want: ['ngo'] },
+    { text: 'Конкурс для бібліотек громад Херсонщини.', want: ['culture'] },
+    {
+      text: 'Гранти для мешканців громад Полтавщини: подати заявку можуть ініціативні групи.',
+      want: ['other'],
+    },
+    {
+      text: 'NGOs may apply. Local authorities may participate as co-applicants.',
+      want: ['ngo'],
+    },
+    { text: 'Подати заявку можуть ГО, що працюють у громаді, де розташовані підприємства.', want: ['ngo'] },
+    {
+      text: 'Регіональні медіа, зареєстровані як ГО або ТОВ, можуть подати заявку.',
+      want: ['ngo', 'business'],
+    },
   ])('$text', ({ text, want }) => {
     expect(sorted(extract({ text }).applicants)).toEqual(sorted(want));
   });
@@ -246,6 +299,37 @@ describe('donor and programme', () => {
       programme: null,
     },
     { text: 'Конкурс від Громадського Простору.', donor: null, programme: null },
+    // Donors active in Ukraine, in uk/ru/en.
+    {
+      text: 'Норвезька рада у справах біженців (NRC) оголошує відбір громад Сумщини.',
+      donor: 'Norwegian Refugee Council',
+      programme: null,
+    },
+    {
+      text: 'Датский совет по делам беженцев объявляет прием заявок.',
+      donor: 'Danish Refugee Council',
+      programme: null,
+    },
+    { text: 'Фонд ООН в области народонаселения приглашает организации.', donor: 'UNFPA', programme: null },
+    { text: 'Mercy Corps invites local NGOs to apply.', donor: 'Mercy Corps', programme: null },
+    { text: 'Фонд Рината Ахметова объявляет конкурс.', donor: 'Rinat Akhmetov Foundation', programme: null },
+    // An organizer outside the gazetteer, named as written (an abbreviated administration in full).
+    {
+      text: 'Рівненська обласна рада оголошує конкурс проєктів.',
+      donor: 'Рівненська обласна рада',
+      programme: null,
+    },
+    {
+      text: 'Сумська ОВА оголошує конкурс для громад.',
+      donor: 'Сумська обласна військова адміністрація',
+      programme: null,
+    },
+    {
+      text: 'Благодійний фонд «Світло громад» запрошує громади до участі.',
+      donor: 'Світло громад',
+      programme: null,
+    },
+    { text: 'Нагадуємо: прийом заявок триває.', donor: null, programme: null },
   ])('$text', ({ text, donor, programme }) => {
     const r = extract({ text });
     expect(r.donor).toBe(donor);

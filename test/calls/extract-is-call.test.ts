@@ -78,6 +78,48 @@ const CALLS: Case[] = [
 
 const NEWS: Case[] = [
   {
+    name: 'survey with a deadline',
+    title: 'Опитування ОМС щодо енергетичних потреб',
+    text: 'Міністерство просить громади заповнити анкету до 20 травня 2026 року, щоб спланувати підтримку.',
+  },
+  {
+    name: 'programme launch with calls only promised',
+    text: 'Sweden and Ukraine launched a SEK 200 million programme for municipal heating. Calls for proposals for hromadas will be announced in autumn.',
+  },
+  {
+    name: 'webinar-only announcement opening with the event',
+    title: 'Вебінар: як написати сильну заявку до фонду «Партнерство»',
+    text: 'Запрошуємо представників ГО, громад та бізнесу на вебінар про підготовку заявок. Дата: 3 квітня 2026 року, 14:00. Реєстрація — до 2 квітня.',
+  },
+  {
+    name: 'first stage closed, only shortlisted applicants continue',
+    text: 'Секретаріат програми завершив оцінювання концепцій. До другого етапу запрошено 27 громад. Повні заявки подають лише запрошені учасники — до 10 липня 2026 року.',
+  },
+  {
+    name: 'intake suspended',
+    text: 'Фонд повідомляє, що прийом заявок на гранти «Старт» тимчасово призупинено через вичерпання коштів.',
+  },
+  {
+    name: 'intake ended, words between',
+    text: 'Нагадуємо, що прийом заявок на конкурс «Сильні жінки громад» від фонду «Ініціатива» завершився 15 січня 2026 року.',
+  },
+  {
+    name: 'job contest for a director',
+    text: 'Бучанська міська рада оголошує конкурс на зайняття посади директора КНП «Міська лікарня». Документи приймаються до 20 травня 2026 року.',
+  },
+  {
+    name: 'procurement of supplies',
+    text: 'IOM Ukraine invites qualified suppliers to submit quotations for 25 water pumps for Kharkiv Oblast. Deadline for quotations: 4 May 2026.',
+  },
+  {
+    name: 'consultant recruitment',
+    text: 'The project is seeking a national expert to review municipal budgets. Submit your CV by 12 June 2026.',
+  },
+  {
+    name: 'review article mentioning future calls',
+    text: 'Огляд: громади Волині залучили 30 млн грн грантів у 2025 році. У квітні стартують нові конкурси від донорів.',
+  },
+  {
     name: 'results of a project presented',
     text: 'В Ужгороді відбулася презентація результатів проєкту «Чисті річки Закарпаття», який реалізується за підтримки ЄС.',
   },

@@ -14,10 +14,10 @@ export interface AmountResult {
 }
 
 const L = '\\p{L}*';
-const CUR_PRE = '(€|\\$|£|₴|us\\$|eur|usd|uah|pln|chf|gbp)';
+const CUR_PRE = '(€|\\$|£|₴|¥|us\\$|eur|usd|uah|pln|chf|gbp|nok|sek|dkk|czk|jpy|cad)';
 const NUM = "(\\d{1,3}(?:[ .,']\\d{3})+(?:[.,]\\d{1,2})?(?!\\d)|\\d+(?:[.,]\\d+)?)";
 const MULT = `(тис\\.?|тисяч${L}|тыс\\.?|тысяч${L}|thousand|млн\\.?|мільйон${L}|миллион${L}|million|mln|mio\\.?|млрд\\.?|мільярд${L}|миллиард${L}|billion|bn|k|к|m)`;
-const CUR_POST = `(грн\\.?|гривн${L}|гривен${L}|гривень|₴|uah|євро|евро|eur|euros?|€|долар${L}(?: сша)?|доллар${L}(?: сша)?|usd|\\$|us dollars|dollars?|злот${L}|pln|zł|chf|швейцарськ${L} франк${L}|франк${L}|gbp|£|фунт${L}(?: стерлінгів)?|sek|czk|крон${L})`;
+const CUR_POST = `(грн\\.?|гривн${L}|гривен${L}|гривень|₴|uah|євро|евро|eur|euros?|€|долар${L}(?: сша)?|доллар${L}(?: сша)?|usd|\\$|us dollars|dollars?|злот${L}|pln|zł|chf|швейцарськ${L} франк${L}|франк${L}|gbp|£|фунт${L}(?: стерлінгів)?|(?:норвез|норвеж|шведськ|шведск|данськ|датск|чеськ|чешск)${L} крон${L}|nok|sek|dkk|czk|крон${L}|jpy|¥|єн${L}|иен${L}|yen|cad)`;
 /** One sum: "€1,5 млн", "200 тис. грн", "EUR 10.000", "$25,000", or a bare number a range may complete. */
 const TOKEN = compile(
   `(?<![\\p{L}\\p{N}.,/:])(?:${CUR_PRE}\\s?)?${NUM}(?!\\d|[.,:/]\\d)(?:\\s?${MULT}(?![\\p{L}]))?(?:\\s?${CUR_POST}(?![\\p{L}]))?`,
@@ -74,7 +74,8 @@ const TOTAL = [
   'in total',
   'на загальну суму',
   `призов${L} фонд${L}`,
-  `общ${L} (?:бюджет|сумм|фонд)${L}`,
+  `общ${L} (?:бюджет|сумм|фонд|объ[её]м|размер|стоимост)${L}`,
+  `(?:обсяг|объ[её]м)${L} (?:\\p{L}+ ){0,2}?(?:конкурс|програм|конкурса|программ)${L}`,
   'всего',
   `(?:буде|будуть) розподілен${L}`,
   `розподіл${L}`,
@@ -114,7 +115,6 @@ const EXCLUDE = [
   `заробітн${L}`,
   'salary',
   'fee',
-  `вартіст${L}`,
   'cost of',
   `отримал${L}`,
   'received',
@@ -164,8 +164,12 @@ const CURRENCIES: ReadonlyArray<readonly [RegExp, string]> = [
   [/^(?:злот|pln|zł)/, 'PLN'],
   [/^(?:chf|франк|швейцар)/, 'CHF'],
   [/^(?:gbp|£|фунт)/, 'GBP'],
-  [/^sek/, 'SEK'],
-  [/^(?:czk|крон)/, 'CZK'],
+  [/^(?:nok|норве)/, 'NOK'],
+  [/^(?:sek|швед)/, 'SEK'],
+  [/^(?:dkk|данськ|датск)/, 'DKK'],
+  [/^(?:jpy|¥|єн|иен|yen)/, 'JPY'],
+  [/^cad/, 'CAD'],
+  [/^(?:czk|крон|чеськ|чешск)/, 'CZK'],
 ];
 
 function currencyOf(word: string | undefined): string | null {
@@ -245,6 +249,9 @@ function groups(lower: string, toks: Token[]): Group[] {
   return out;
 }
 
+const PERCENT_IN = /\d\s*(?:%|відсот|процент|percent|per cent)/;
+const SEPARATED = /[,;]/;
+
 type Role = 'total' | 'max' | 'min' | 'fixed' | 'range' | null;
 
 const DECIDING = new Set<Kind>(['per', 'total', 'budget', 'exclude']);
@@ -256,7 +263,15 @@ const MODIFIERS = new Set<Kind>(['max', 'min']);
  */
 function roleOf(doc: Doc, cues: Cue<Kind>[], g: Group): Role {
   const [from, to] = labelledClauseAt(doc, g.start);
-  const cue = lastCueIn(cues, from, g.start, DECIDING) ?? firstCueIn(cues, g.end, to, DECIDING);
+  let cue = lastCueIn(cues, from, g.start, DECIDING);
+  // «співфінансування до 40%, максимум 2,5 млн євро»: the percentage took the co-financing cue.
+  if (cue?.kind === 'exclude' && PERCENT_IN.test(doc.lower.slice(cue.end, g.start)))
+    cue = lastCueIn(cues, from, cue.start, DECIDING);
+  if (!cue) {
+    // A cue after the sum speaks of it only when nothing separates them («500 тис. грн співфінансування»).
+    const next = firstCueIn(cues, g.end, to, DECIDING);
+    if (next && !(next.kind === 'exclude' && SEPARATED.test(doc.lower.slice(g.end, next.start)))) cue = next;
+  }
   const modifier = lastCueIn(cues, from, g.start, MODIFIERS);
   const before = doc.lower.slice(Math.max(from, g.start - 24), g.start);
   const upTo = UP_TO_BEFORE.test(before);
@@ -340,7 +355,8 @@ export function extractAmount(doc: Doc): AmountResult {
   return {
     amountMin: mins.length ? Math.min(...mins) : null,
     amountMax: maxes.length ? Math.max(...maxes) : null,
-    currency: currency ?? total?.currency ?? null,
+    // A total budget alone says nothing of one applicant's grant, its currency included.
+    currency,
     budgetTotal: total ? total.high : null,
     cofinancingPct: cof?.pct ?? null,
     evidence,

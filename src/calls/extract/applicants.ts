@@ -22,22 +22,27 @@ const PHRASES: ReadonlyArray<readonly [Applicant, readonly string[]]> = [
       `профспіл${L}`,
       `редакці${L}`,
       `засоб${L} масової інформації`,
-      'informal groups?',
-      'initiative groups?',
+      `батьківськ${L} (?:комітет|рад|об'єднан|спільнот)${L}`,
+      "parent(?:s'?)? (?:associations?|committees?|councils?)",
+      'informal (?:youth )?groups?',
+      '(?:youth )?initiative groups?',
       'media outlets?',
       'international organi[sz]ations?',
       'religious organi[sz]ations?',
       'trade unions?',
       `инициативн${L} групп${L}`,
       `неформальн${L} групп${L}`,
+      `религиозн${L} (?:организац|общин)${L}`,
     ],
   ],
   [
     'communal_enterprise',
     [
       `комунальн${L} (?:некомерційн${L} )?(?:підприємств|установ|заклад|організац|служб)${L}`,
-      `коммунальн${L} (?:предприяти|учреждени)${L}`,
-      '(?:municipal|communal) (?:utility )?(?:enterprises?|companies|utilities|institutions|service providers)',
+      `коммунальн${L} (?:некоммерческ${L} )?(?:предприяти|учреждени)${L}`,
+      '(?:municipal|communal) non-?profit enterprises?',
+      // Only the adjective: «communal educational institutions» is also an education applicant.
+      '(?:municipal|communal)(?= (?:[\\p{L}-]+ )?(?:enterprises?|companies|utilities|institutions|service providers|establishments))',
       'utility companies',
       'public utilities',
     ],
@@ -58,12 +63,14 @@ const PHRASES: ReadonlyArray<readonly [Applicant, readonly string[]]> = [
       'local self-government(?: bodies)?',
       `municipalit${L}`,
       'hromadas?',
+      '(?:ukrainian )?cities',
       'territorial communities',
       '(?:city|village|town|settlement) councils?',
       'military administrations?',
       `орган${L} местного самоуправления`,
       `территориальн${L} общин${L}`,
       `общин(?:а|ы|ам|ами)?(?![\\p{L}])`,
+      `громад(?:а|ы|ам|ами)?(?![\\p{L}])`,
       `местн${L} совет${L}`,
     ],
   ],
@@ -71,7 +78,9 @@ const PHRASES: ReadonlyArray<readonly [Applicant, readonly string[]]> = [
     'ngo',
     [
       `громадськ${L} (?:організац|об'єднан|спіл|формуван)${L}`,
+      `громадськ${L} (?:та|і|й) благодійн${L} організац${L}`,
       `благодійн${L} (?:фонд|організац)${L}`,
+      `спортивн${L} клуб${L}`,
       `неприбутков${L} (?:організац|установ)${L}`,
       `неурядов${L} організац${L}`,
       `організац${L} громадянського суспільства`,
@@ -85,7 +94,9 @@ const PHRASES: ReadonlyArray<readonly [Applicant, readonly string[]]> = [
       'nonprofits?',
       'non-?governmental organi[sz]ations?',
       'charit(?:y|ies|able organi[sz]ations?)',
-      `общественн${L} организац${L}`,
+      'heritage ngos?',
+      `общественн${L} (?:и благотворительн${L} )?организац${L}`,
+      `спортивн${L} клуб${L}`,
       `благотворительн${L} (?:фонд|организац)${L}`,
       `неправительственн${L} организац${L}`,
       'нко',
@@ -102,6 +113,8 @@ const PHRASES: ReadonlyArray<readonly [Applicant, readonly string[]]> = [
       `мал${L},? (?:та|і) середн${L} (?:бізнес|підприєм)${L}`,
       `мікро${L},? мал${L} (?:та|і) середн${L} підприєм${L}`,
       `підприєм(?:ці|ців|цям|цями|ець)`,
+      `підприємиц${L}`,
+      `роботодав${L}`,
       `підприємств${L}`,
       `бізнес${L}`,
       `компані${L}`,
@@ -120,6 +133,7 @@ const PHRASES: ReadonlyArray<readonly [Applicant, readonly string[]]> = [
       'farmers?',
       'private sector',
       `предпринимател${L}`,
+      `работодател${L}`,
       `малый и средний бизнес`,
       `предприяти${L}`,
       `przedsiębiorc${L}`,
@@ -135,7 +149,7 @@ const PHRASES: ReadonlyArray<readonly [Applicant, readonly string[]]> = [
       `поліклінік${L}`,
       `центр${L} (?:первинної )?(?:медико-санітарної|медичної) допомоги`,
       'hospitals?',
-      'health(?:care)? (?:facilities|institutions|providers|centres|centers)',
+      'health ?(?:care )?(?:facilities|institutions|providers|centres|centers)',
       'medical (?:institutions|facilities)',
       'clinics?',
       `учреждени${L} здравоохранения`,
@@ -152,20 +166,24 @@ const PHRASES: ReadonlyArray<readonly [Applicant, readonly string[]]> = [
       `будин${L} культури`,
       `центр${L} культури`,
       `культурн${L} (?:інституці|центр|організаці|установ|оператор)${L}`,
-      `креативн${L} (?:індустрі|хаб)${L}`,
       'cultural (?:institutions?|organi[sz]ations?|operators?|centres?|centers?)',
+      'heritage (?:institutions?|organi[sz]ations?)',
+      'archives',
       'museums?',
       'librar(?:y|ies)',
       'theatres?',
       'theaters?',
       `учреждени${L} культуры`,
+      `культурн${L} (?:организаци|учреждени|центр)${L}`,
+      `музе(?:и|ев|ям)(?![\\p{L}])`,
       `библиотек${L}`,
     ],
   ],
   [
     'education',
     [
-      `заклад${L} (?:\\p{L}+ ){0,3}?освіти`,
+      `заклад${L} (?:[\\p{L}()-]+ ){0,3}?освіти`,
+      `центр${L} освіти`,
       `навчальн${L} заклад${L}`,
       `освітн${L} (?:заклад|установ|організац)${L}`,
       `наукові установи`,
@@ -178,13 +196,15 @@ const PHRASES: ReadonlyArray<readonly [Applicant, readonly string[]]> = [
       `технікум${L}`,
       'universit(?:y|ies)',
       'schools',
-      'educational (?:institutions?|establishments?|organi[sz]ations?)',
+      '(?:vocational )?education(?:al)? (?:institutions?|establishments?|organi[sz]ations?)',
       'higher education institutions?',
       'academia',
       'research (?:institutions?|organi[sz]ations?|centres?|centers?)',
       'colleges?',
       `учебн${L} заведени${L}`,
       `образовательн${L} (?:учреждени|организаци)${L}`,
+      `учреждени${L} (?:\\p{L}+ ){0,3}?образования`,
+      `школ(?:а|ы|ам|ами|ах)(?![\\p{L}])`,
       `университет${L}`,
       `вуз(?:ы|ов)?(?![\\p{L}])`,
     ],
@@ -192,12 +212,13 @@ const PHRASES: ReadonlyArray<readonly [Applicant, readonly string[]]> = [
   [
     'youth',
     [
-      `молодіжн${L} (?:центр|простор|організац|рад|об'єднан|клуб|хаб|працівник)${L}`,
+      `молодіжн${L}`,
       `молод(?:ь|і|ій|ими)(?![\\p{L}])`,
       `молод${L} люд${L}`,
       'young people',
       `youth(?: organi[sz]ations?| centres?| centers?| councils?| groups?| workers?)?`,
       `молодеж${L}`,
+      `молодёжн${L}`,
       `молодёж${L}`,
     ],
   ],
@@ -207,6 +228,8 @@ const PHRASES: ReadonlyArray<readonly [Applicant, readonly string[]]> = [
       `фізичн${L} ос(?:оби|іб|обам|оба)(?![\\p{L}-])`,
       `громадян(?:и|ам)?(?![\\p{L}])`,
       `митц${L}`,
+      `майстр(?:и|ів|ам|ами)(?![\\p{L}])`,
+      `ремісник${L}`,
       `митець`,
       `художник${L}`,
       `письменник${L}`,
@@ -235,15 +258,21 @@ const ACRONYMS: ReadonlyArray<readonly [Applicant, readonly string[]]> = [
   ['local_government', ['ОМС', 'ОМСУ', 'ТГ', 'ОТГ', 'МТГ', 'СТГ', 'ОВА', 'РВА', 'ОДА', 'РДА']],
   ['communal_enterprise', ['КП', 'КНП', 'КЗ', 'КУ']],
   ['ngo', ['ГО', 'БФ', 'БО', 'ОСН', 'ОГС', 'ОО', 'НУО']],
-  ['business', ['МСП', 'МСБ', 'ФОП', 'ФЛП', 'ТОВ', 'SME', 'SMEs']],
+  ['business', ['МСП', 'МСБ', 'ФОП', 'ФЛП', 'ТОВ', 'ТзОВ', 'ООО', 'SME', 'SMEs']],
   ['education', ['ЗВО', 'ЗЗСО', 'ЗДО', 'ВУЗ']],
-  ['other', ['ОСББ', 'ЗМІ']],
+  ['other', ['ОСББ', 'ОСМД', 'ЗМІ', 'СМИ']],
 ];
 
 /** Words that make a clause about eligibility. */
 const ELIGIBILITY_WORDS = [
   `мож(?:уть|е) (?:подати|подавати|взяти участь|брати участь|отримати|стати|бути|претендувати)`,
-  `подати заявку можуть`,
+  `(?:подати|подавати) (?:\\p{L}+ )?можуть`,
+  `участь (?:можуть|може) (?:брати|взяти)`,
+  `отримають`,
+  `(?:заяв|пропозиці|документ|концепці|проєкт|проект)${L} (?:\\p{L}+ )?від`,
+  `пода(?:є|ють)`,
+  `(?:хто|кто|who)(?= ?:)`,
+  `для кого`,
   `до участі (?:у конкурсі |в конкурсі )?(?:запрошу|допуска)${L}`,
   `запрошу${L}`,
   `заявник${L}`,
@@ -257,11 +286,19 @@ const ELIGIBILITY_WORDS = [
   `орієнтован${L} на`,
   `eligib${L}`,
   'who (?:can|may) apply',
+  '(?:can|may) (?:apply|request|receive|submit|participate|join)',
+  '(?:accepts?|invites?|welcomes?) (?:proposals|applications) from',
+  '(?:proposals|applications|expressions? of interest|concept notes?|concepts) from',
+  'calls? on',
   'open to',
   `applicant${L}`,
   `invit${L}`,
   'target(?: group)?s?',
-  'могут (?:подать|принять участие)',
+  'могут (?:подать|принять участие|получить|стать)',
+  `подать заявк${L} могут`,
+  `участник${L}`,
+  'получат',
+  `(?:заяв|предложени|документ)${L} (?:принимаются )?от`,
   `приглаша${L}`,
   `заявител${L}`,
   'kto może',
@@ -276,23 +313,74 @@ const WORD_END = '(?![\\p{L}\\p{N}])';
 
 /** Applicant phrases (one group per type), then one last group for eligibility words: one pass. */
 const PHRASE_RE = compile(
-  `${WORD_START}(?:${groupsOf(PHRASES)}|(${alt(ELIGIBILITY_WORDS)}))${WORD_END}`,
+  `(?<![\\p{L}\\p{N}])(?<!\\p{N}-)(?:${groupsOf(PHRASES)}|(${alt(ELIGIBILITY_WORDS)}))${WORD_END}`,
   'g',
 );
 const ELIGIBILITY_GROUP = PHRASES.length;
 /** Acronyms are matched in the original case: lower-cased, «ГО» would be the «-го» of «3-го». */
 const ACRONYM_RE = compile(`${WORD_START}(?:${groupsOf(ACRONYMS)})${WORD_END}`, 'g');
 
-/** A phrase right after «для», "for", «серед»: «конкурс для громад», "grants for NGOs". */
+/**
+ * A phrase right after «для», "for", «серед», or as the genitive of «конкурс (проєктів)»/«відбір»:
+ * «конкурс для громад», "grants for NGOs", «конкурс проєктів громадських організацій». Not «від»:
+ * «конкурс від ОВА» names the organizer.
+ */
 const FOR_BEFORE = compile(
-  String.raw`(?:^|[\s(«"])(?:для|for|серед|among|від|from)\s+(?:[\p{L}'-]+\s+){0,2}$`,
+  String.raw`(?:^|[\s(«"])(?:для|for|серед|among|(?:конкурс|відб[іо]р|набір|отбор|набор)\p{L}*(?: (?:проєкт|проект)\p{L}*)?)\s+(?:[\p{L}'-]+[\s(—–-]+){0,3}$`,
   '',
 );
 /** …but only in a clause that names the opportunity, not in «проєкти, корисні для громад». */
 const CALL_WORD =
-  /конкурс|грант|програм|можливіст|call|grant|programme|program|opportunit|funding|фінансуван/;
+  /конкурс|грант|програм|можливіст|відбір|набір|отбор|набор|call|grant|programme|program|opportunit|funding|фінансуван/;
+/** Between two items of one list: «громадські організації, ОСББ та ініціативні групи». */
+const LIST_GAP = compile(
+  String.raw`^(?:\s*\([^()]{0,40}\))?[\s,;/—–-]*(?:(?:та|і|й|и|або|или|чи|and|or|а також|as well as|також)\s+)?(?:[\p{L}'-]+\s+){0,3}$`,
+  '',
+);
+/** Two items joined by a comma or a conjunction: «закладах освіти та лікарнях». */
+const JOINED = compile(String.raw`^\s*(?:,|\s(?:та|і|й|и|або|или|чи|and|or))\s+(?:\p{L}+\s+)?$`, '');
+/** A place or an object, not an applicant: «укриття у закладах освіти», «станції на школах», «ради при ОМС». */
+const PLACE_BEFORE = compile(
+  String.raw`(?:^|[\s(])(?:(?:при|у|в|во|на базі|(?<!разом )(?:з|із|зі)|из)\s+(?:\p{L}+(?:ій|их|ому|ім|ой|ом|ых|ых)\s+){0,2}|на\s+(?:\p{L}+(?:ння|ття|цію|івлю|нт|ия|ние|ку)\s+)?(?:\p{L}+(?:ій|их|ому|ім|ой|ом|ых|ої|ого)\s+){0,2}|(?:in|at|within|inside)\s+(?:the |their |its |ukrainian |rural |local |small )?)$`,
+  '',
+);
+/** Partners are not applicants: «ОМС у партнерстві з бізнесом», "in partnership with NGOs". */
+const PARTNER_BEFORE = compile(
+  String.raw`(?:(?:у|в) партнерстві (?:з|із|зі)|в партнерстве с|in partnership with)\s+(?:[\p{L}'-]+[\s,]+){0,4}$`,
+  '',
+);
+/** The subject of «оголошує», «запрошує», "invites" is the organizer: «Хмельницька міська рада оголошує…». */
+const ORGANIZER_VERB = compile(
+  String.raw`(?<![\p{L}])(?:запрошу(?:є|ють|ємо)|оголошу(?:є|ють)|приглаша(?:ет|ют)|объявля(?:ет|ют)|invites?|announces?|launches|opens)(?![\p{L}])`,
+  '',
+);
+/** Co-applicants and partners are not the applicants: "Local authorities may participate as co-applicants". */
+const CO_APPLICANT = /co-?applicants?|as partners|як партнер|як співзаявник|в качестве партн[её]р/;
+/** «мешканці громад», «бібліотеки громад»: the community is where the applicant lives. */
+const RESIDENTS_BEFORE = compile(
+  String.raw`(?:мешканц|жител|residents|inhabitants|населен)\p{L}*\s+(?:[\p{L}'-]+\s+){0,1}$`,
+  '',
+);
+/** «засновники закладів освіти», "owners of schools": the founder applies, not the school. */
+const OWNER_BEFORE = compile(
+  String.raw`(?:засновник|учредител|власник|собственник|founders? of|owners? of)\p{L}*\s+(?:[\p{L}'-]+\s+){0,1}$`,
+  '',
+);
+/** «…, де працюють підприємства МХП»: a place described, not an applicant. */
+const WHERE_CLAUSE = compile(String.raw`,\s*(?:де|где|where)\s`, 'g');
+/** A genitive right after another applicant: «будинки культури громад», «ЗМІ громад». */
+const GENITIVE_GAP = compile(String.raw`^\s+(?:\p{L}+(?:их|ої|ого)\s+)?$`, '');
+/** Media words: the legal form (ГО, ТОВ) decides when it is given. */
+const MEDIA = /^(?:редакці|засоб|media|змі|сми)/i;
+/** «…» spans: a programme name («Громада, дружня до молоді») names no applicant. */
+const QUOTED = /«[^«»\n]{0,120}»|“[^“”\n]{0,120}”/g;
 /** «комунальні заклади освіти» is both a communal and an education applicant. */
-const COMMUNAL_OF = compile(String.raw`^\s*(?:\p{L}+\s+)?(?:(освіт)|(культур)|(охорони здоров))`, '');
+const COMMUNAL_OF = compile(
+  String.raw`(?<![\p{L}])(?:(освіт|образован)|(культур)|(охорони здоров|здравоохранен|health))`,
+  'g',
+);
+const PHRASE_STOP = /[,;.]/;
+const CULTURAL_ORG = /організац|организац|organi[sz]ation/i;
 const COMMUNAL_KIND: readonly Applicant[] = ['education', 'culture', 'health'];
 
 /** A clause introducing a list («Хто може подати заявку?», «Заявники:»). */
@@ -337,6 +425,8 @@ interface Hit {
   pos: number;
   type: Applicant;
   text: string;
+  /** Found in an eligibility clause (not only after «для»/"for"). */
+  stated?: boolean;
 }
 
 function phraseHits(doc: Doc, cues: number[]): Hit[] {
@@ -359,24 +449,84 @@ function counts(doc: Doc, spans: [number, number][], pos: number): boolean {
   if (inSpans(spans, pos)) return true;
   const [from, to] = clauseAt(doc, pos);
   return (
-    FOR_BEFORE.test(doc.lower.slice(Math.max(from, pos - 40), pos)) &&
+    FOR_BEFORE.test(doc.lower.slice(Math.max(from, pos - 60), pos)) &&
     CALL_WORD.test(doc.lower.slice(from, to))
   );
+}
+
+/** A phrase that is a place, a partner or a genitive of another applicant, not an applicant itself. */
+function excluded(doc: Doc, h: Hit, prev: Hit | null, quotes: [number, number][]): boolean {
+  if (inSpans(quotes, h.pos)) return true;
+  const [from] = clauseAt(doc, h.pos);
+  const before = doc.lower.slice(Math.max(from, h.pos - 60), h.pos);
+  if (PLACE_BEFORE.test(before) || PARTNER_BEFORE.test(before) || OWNER_BEFORE.test(before)) return true;
+  const start = h.pos - before.length;
+  for (const m of matchesOf(WHERE_CLAUSE, before)) if (!inSpans(quotes, start + m.index)) return true;
+  const [, to] = clauseAt(doc, h.pos);
+  const after = doc.lower.slice(h.pos + h.text.length, to);
+  if (ORGANIZER_VERB.test(after) || CO_APPLICANT.test(doc.lower.slice(from, to))) return true;
+  if (h.type !== 'local_government') return false;
+  if (RESIDENTS_BEFORE.test(before)) return true;
+  return (
+    prev !== null &&
+    prev.pos >= from &&
+    GENITIVE_GAP.test(doc.lower.slice(prev.pos + prev.text.length, h.pos))
+  );
+}
+
+function quoteSpans(text: string): [number, number][] {
+  const spans: [number, number][] = [];
+  for (const m of matchesOf(QUOTED, text)) spans.push([m.index, m.index + m[0].length]);
+  return spans;
 }
 
 export function extractApplicants(doc: Doc): ApplicantsResult {
   const cues: number[] = [];
   const candidates = phraseHits(doc, cues);
   const spans = eligibilitySpans(doc, cues);
-  const hits: Hit[] = [];
+  candidates.sort((a, b) => a.pos - b.pos);
+  const quotes = quoteSpans(doc.text);
+  let hits: Hit[] = [];
+  let prev: Hit | null = null;
+  let prevCounted = false;
+  let prevExcluded = false;
   for (const h of candidates) {
-    if (!counts(doc, spans, h.pos)) continue;
+    const sameList: boolean =
+      prev !== null &&
+      clauseAt(doc, prev.pos)[0] === clauseAt(doc, h.pos)[0] &&
+      LIST_GAP.test(doc.lower.slice(prev.pos + prev.text.length, h.pos));
+    const listed: boolean = sameList && prevCounted;
+    const stated: boolean = inSpans(spans, h.pos) || (listed && prev!.stated === true);
+    // «у закладах освіти та лікарнях»: the next item of an excluded list is excluded too.
+    const out: boolean =
+      (prevExcluded && prev !== null && JOINED.test(doc.lower.slice(prev.pos + prev.text.length, h.pos))) ||
+      excluded(doc, h, prev, quotes);
+    const ok: boolean = (stated || listed || counts(doc, spans, h.pos)) && !out;
+    h.stated = stated;
+    prev = h;
+    prevCounted = ok;
+    prevExcluded = out;
+    if (!ok) continue;
     hits.push(h);
     const end = h.pos + h.text.length;
-    const of = h.type === 'communal_enterprise' ? COMMUNAL_OF.exec(doc.lower.slice(end, end + 40)) : null;
-    if (of) hits.push({ pos: end, type: COMMUNAL_KIND[groupIndex(of)]!, text: of[0] });
+    // «культурні організації» are NGOs of the cultural sector.
+    if (h.type === 'culture' && CULTURAL_ORG.test(h.text)) hits.push({ ...h, type: 'ngo' });
+    if (h.type !== 'communal_enterprise') continue;
+    const tail = doc.lower.slice(end, end + 60).split(PHRASE_STOP)[0]!;
+    for (const of of matchesOf(COMMUNAL_OF, tail)) {
+      const g = groupIndex(of);
+      if (g >= 0) hits.push({ pos: end + of.index, type: COMMUNAL_KIND[g]!, text: of[0], stated });
+    }
   }
   hits.sort((a, b) => a.pos - b.pos);
+  // The headline is a summary: the body's own list, when there is one, is the answer.
+  const body = hits.filter((h) => h.pos >= doc.bodyStart);
+  if (body.length > 0) hits = body;
+  // An explicit eligibility statement beats «конкурс для …» phrasing elsewhere.
+  if (hits.some((h) => h.stated)) hits = hits.filter((h) => h.stated);
+  // «редакції», "media outlets" are the legal form's (ГО, ТОВ) when the text gives it.
+  if (hits.some((h) => h.type === 'ngo' || h.type === 'business'))
+    hits = hits.filter((h) => !(h.type === 'other' && MEDIA.test(h.text)));
   const applicants: Applicant[] = [];
   for (const h of hits) if (!applicants.includes(h.type)) applicants.push(h.type);
   return { applicants, evidence: hits.length ? hits.map((h) => h.text).join(' | ') : null };

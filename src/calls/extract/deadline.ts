@@ -52,6 +52,9 @@ const DL = [
   `(?:кінцев|крайн|остаточн)${L} (?:термін|дат|строк)${L}`,
   `(?:термін|строк)${L} (?:подачі|подання|прийому|приймання|надсилання|реєстрації)`,
   `(?:прийом|прийн?ятт|приймання|при[её]м)${L} (?:\\p{L}+ )?(?:заяв|проє?е?кт|пропозиц|документ|аплікац|анкет|конкурсн|робіт)${L}`,
+  // Emoji-post labels: «⏰ До: 24 травня».
+  'до(?= ?:)',
+  'until(?= ?:)',
   'closing date',
   'closes?',
   '(?:application|submission) (?:period|window)',
@@ -88,6 +91,7 @@ const APPLY = [
   'податися',
   'подать',
   'подачи',
+  `анкет${L}`,
   `зареєструва${L}`,
   `трива(?!л)${L}`,
   'продлится',
@@ -120,6 +124,10 @@ const PREV = [
   'вместо',
   'instead of',
   'was (?:initially|originally)',
+  // A correction: «29 травня (а не 19 травня)».
+  'а не',
+  'rather than',
+  'not the',
 ];
 const EVENT = [
   `вебінар${L}`,
@@ -162,6 +170,11 @@ const EVENT = [
   `навчанн${L}`,
   `лекці${L}`,
   'livestream',
+  // Questions close before applications: «Дедлайн для запитань — 20 червня».
+  `запитан${L}`,
+  'questions?',
+  'clarifications?',
+  `вопрос${L}`,
 ];
 const RESULT = [
   `результат${L}`,
@@ -222,11 +235,13 @@ const STAGE = [
   'concept notes?',
   `концепці${L}`,
   `концепци${L}`,
+  `концептуальн${L} (?:записк|заявк|нотатк)${L}`,
   'full (?:applications?|proposals?)',
   `повн${L} (?:заяв|проєктн|проектн)${L}`,
+  `полн${L} (?:заявк|проектн)${L}`,
   'stage\\s*[12]',
   '(?:first|second) (?:stage|round|deadline|cut-?off)',
-  `(?:перш|друг)${L} (?:етап|раунд|дедлайн|этап)${L}`,
+  `(?:перш|друг|перв|втор)${L} (?:етап|раунд|дедлайн|этап)${L}`,
   `(?:етап|этап)${L}\\s*[12іi]{1,2}`,
   'round\\s*\\d',
   'cut-?off(?: dates?)?',
@@ -282,7 +297,7 @@ const DECISIVE = new Set<Kind>(['dl', 'apply', 'ext', 'prev', 'event', 'result',
 const OPENER_BEFORE = /(?:^|[\s(])(?:з|із|від|from|since|starting|с|od)\s*$/;
 /** "до 15 квітня", "by 15 April", "до 16:00 3 квітня". */
 const UNTIL_BEFORE =
-  /(?:^|[\s(:])(?:до|по|by|until|till|before|не пізніше(?: ніж)?|не позднее|no later than|do)\s*(?:(?:[01]?\d|2[0-4])[:.][0-5]\d\s*(?:год\.?)?\s*,?\s*)?$/;
+  /(?:^|[\s(:])(?:до|по|by|until|till|before|не пізніше(?: ніж)?|не позднее|no later than|do)\s*:?\s*(?:(?:[01]?\d|2[0-4])[:.][0-5]\d\s*(?:год\.?)?\s*,?\s*)?$/;
 /** The clause speaks about applying at all. */
 const APPLYISH =
   /заяв|подат|подан|подач|прийом|при[её]м|apply|applica|submi|proposal|участ|реєстрац|registr|конкурс|набір|грант|call|wniosk/;
@@ -358,12 +373,12 @@ function resolveDate(m: DateMention, ctx: YearContext): string | null {
 
 /** Stage labels by the words of the cue; the content ones come first. */
 const STAGE_LABELS: ReadonlyArray<readonly [RegExp, string]> = [
-  [/concept|концепц/, 'concept note'],
-  [/full|повн/, 'full application'],
+  [/concept|концепц|концептуал/, 'concept note'],
+  [/full|повн|полн/, 'full application'],
   [/cut-?off/, 'cut-off'],
-  [/second|друг|2|ii/, 'stage 2'],
+  [/second|друг|втор|2|ii/, 'stage 2'],
 ];
-const CONTENT_LABEL = /concept|концепц|full|повн/;
+const CONTENT_LABEL = /concept|концепц|концептуал|full|повн|полн/;
 
 function stageLabel(cueText: string): string {
   return STAGE_LABELS.find(([re]) => re.test(cueText))?.[1] ?? 'stage 1';

@@ -266,7 +266,11 @@ const GAZETTEER: readonly Entry[] = [
   {
     name: 'Ukrainian Youth Fund',
     kind: 'donor',
-    aliases: [`українськ${L} молодіжн${L} фонд${L}`, 'ukrainian youth fund'],
+    aliases: [
+      `українськ${L} молодіжн${L} фонд${L}`,
+      'ukrainian youth fund',
+      `украинск${L} молод[её]жн${L} фонд${L}`,
+    ],
     acronyms: ['УМФ'],
   },
   {
@@ -334,7 +338,11 @@ const GAZETTEER: readonly Entry[] = [
     ],
     acronyms: ['IOM', 'МОМ'],
   },
-  { name: 'UN Women', kind: 'donor', aliases: ['un women', 'оон жінки', `структур${L} оон жінки`] },
+  {
+    name: 'UN Women',
+    kind: 'donor',
+    aliases: ['un women', 'оон[- ]жінки', `структур${L} оон жінки`, 'оон[- ]женщины'],
+  },
   {
     name: 'FAO',
     kind: 'donor',
@@ -447,13 +455,17 @@ const GAZETTEER: readonly Entry[] = [
   {
     name: 'Rinat Akhmetov Foundation',
     kind: 'donor',
-    aliases: [`фонд${L} ріната ахметова`, 'rinat akhmetov foundation'],
+    aliases: [`фонд${L} р[іи]ната ахметова`, 'rinat akhmetov foundation'],
   },
   { name: 'Mriya', kind: 'donor', aliases: [`(?:агрохолдинг|компані)${L} ${Q}мрія`], acronyms: ['Mriya'] },
   {
     name: 'State Regional Development Fund',
     kind: 'donor',
-    aliases: [`державн${L} фонд${L} регіонального розвитку`],
+    aliases: [
+      `державн${L} фонд${L} регіонального розвитку`,
+      'state (?:fund for regional development|regional development fund)',
+      `государственн${L} фонд${L} регионального развития`,
+    ],
     acronyms: ['ДФРР'],
   },
   {
@@ -505,14 +517,236 @@ const GAZETTEER: readonly Entry[] = [
   embassy('Embassy of Austria', ['австрії', 'австрии'], ['austrian', 'austria']),
   embassy('Embassy of Italy', ['італії', 'италии'], ['italian', 'italy']),
   embassy('Embassy of Ireland', ['ірландії', 'ирландии'], ['irish', 'ireland']),
+  embassy('Embassy of Finland', ['фінляндії', 'финляндии'], ['finnish', 'finland']),
+  // Humanitarian and development organisations active in Ukraine.
+  {
+    name: 'Norwegian Refugee Council',
+    kind: 'donor',
+    aliases: [
+      'norwegian refugee council',
+      `норвезьк${L} рад${L} (?:у справах|з питань) біженців`,
+      `норвежск${L} совет${L} по делам беженцев`,
+    ],
+    acronyms: ['NRC'],
+  },
+  {
+    name: 'Danish Refugee Council',
+    kind: 'donor',
+    aliases: [
+      'danish refugee council',
+      `данськ${L} рад${L} (?:у справах|з питань) біженців`,
+      `датск${L} совет${L} по делам беженцев`,
+    ],
+    acronyms: ['DRC'],
+  },
+  {
+    name: 'ALIPH',
+    kind: 'donor',
+    aliases: [
+      'aliph(?: foundation)?',
+      `міжнародн${L} альянс${L} (?:із|з) захисту (?:культурної )?спадщини`,
+      'international alliance for the protection of heritage in conflict areas',
+    ],
+  },
+  {
+    name: 'UNFPA',
+    kind: 'donor',
+    aliases: ['unfpa', `фонд${L} оон у галузі народонаселення`, `фонд${L} оон в области народонаселения`],
+  },
+  {
+    name: 'International Medical Corps',
+    kind: 'donor',
+    aliases: [
+      'international medical corps',
+      `міжнародн${L} медичн${L} корпус${L}`,
+      `международн${L} медицинск${L} корпус${L}`,
+    ],
+    acronyms: ['IMC'],
+  },
+  {
+    name: 'Médecins Sans Frontières',
+    kind: 'donor',
+    aliases: [
+      'médecins sans frontières',
+      'medecins sans frontieres',
+      'doctors without borders',
+      `лікар${L} без кордонів`,
+      `врач${L} без границ`,
+    ],
+    acronyms: ['MSF'],
+  },
+  { name: 'Heifer International', kind: 'donor', aliases: ['heifer(?: international)?', 'хейфер'] },
+  { name: 'Mercy Corps', kind: 'donor', aliases: ['mercy corps', 'мерсі корпс', 'мерси корпс'] },
+  { name: 'Pact', kind: 'donor', aliases: ['pact (?:inc|ukraine|in ukraine)', 'пакт'], acronyms: ['Pact'] },
+  { name: 'Kernel', kind: 'donor', aliases: ['kernel', `кернел${L}`] },
+  { name: 'Greenpeace', kind: 'donor', aliases: ['greenpeace(?: cee)?', 'грінпіс', 'гринпис'] },
+  { name: 'DVV International', kind: 'donor', aliases: ['dvv international'] },
+  {
+    name: 'Media Development Foundation',
+    kind: 'donor',
+    aliases: ['media development foundation', `фонд${L} розвитку медіа`, `фонд${L} развития медиа`],
+  },
+  {
+    name: "Ukrainian Women's Fund",
+    kind: 'donor',
+    aliases: [
+      "ukrainian women'?s fund",
+      `українськ${L} жіноч${L} фонд${L}`,
+      `украинск${L} женск${L} фонд${L}`,
+    ],
+  },
+  {
+    name: 'Ukrainian Startup Fund',
+    kind: 'donor',
+    aliases: [
+      'ukrainian startup fund',
+      `українськ${L} фонд${L} стартапів`,
+      `украинск${L} фонд${L} стартапов`,
+    ],
+    acronyms: ['USF', 'УФС'],
+  },
+  {
+    name: 'Robert Bosch Stiftung',
+    kind: 'donor',
+    aliases: ['robert bosch stiftung', `фонд${L} роберта боша`],
+  },
+  { name: 'URBACT', kind: 'programme', donor: EU, aliases: ['urbact'] },
+  { name: 'FIA Foundation', kind: 'donor', aliases: ['fia foundation'] },
+  {
+    name: 'Folke Bernadotte Academy',
+    kind: 'donor',
+    aliases: ['folke bernadotte academy', `академі${L} фольке бернадотта`],
+  },
+  {
+    name: 'Polish Institute',
+    kind: 'donor',
+    aliases: ['polish institute', `польськ${L} інститут${L}`, `польск${L} институт${L}`],
+  },
+  {
+    name: 'Carpathian Foundation',
+    kind: 'donor',
+    aliases: ['carpathian foundation', `фонд${L} «?карпати»?`, `карпатськ${L} фонд${L}`],
+  },
+  {
+    name: 'Partnership Fund for a Resilient Ukraine',
+    kind: 'donor',
+    aliases: [
+      'partnership fund for a resilient ukraine',
+      `фонд${L} партнерства за сталу україну`,
+      `партнерськ${L} фонд${L} (?:для|за) стійк${L} україн${L}`,
+    ],
+    acronyms: ['PFRU'],
+  },
+  {
+    name: 'Hungarian Maltese Charity Service',
+    kind: 'donor',
+    aliases: [
+      'hungarian maltese charity service',
+      `угорськ${L} (?:мальтійськ${L} )?благодійн${L} служб${L}(?: мальтійського ордену)?`,
+      `венгерск${L} (?:мальтийск${L} )?благотворительн${L} служб${L}`,
+    ],
+  },
+  {
+    name: 'GICHD',
+    kind: 'donor',
+    aliases: [
+      'geneva international centre for humanitarian demining',
+      `женевськ${L} міжнародн${L} центр${L} гуманітарного розмінування`,
+    ],
+    acronyms: ['GICHD'],
+  },
+  {
+    name: 'Black Sea Trust',
+    kind: 'donor',
+    aliases: ['black sea trust(?: for regional cooperation)?', `чорноморськ${L} траст${L}`],
+  },
+  {
+    name: 'DECIDE',
+    kind: 'programme',
+    donor: 'Swiss Agency for Development and Cooperation',
+    acronyms: ['DECIDE'],
+  },
+  {
+    name: 'GEF Small Grants Programme',
+    kind: 'programme',
+    donor: 'UNDP',
+    aliases: [
+      'gef sgp',
+      `програм${L} малих грантів глобального екологічного фонду`,
+      'gef small grants programme',
+    ],
+  },
+  {
+    name: 'Norwegian Ministry of Foreign Affairs',
+    kind: 'donor',
+    aliases: [
+      'norwegian ministry of foreign affairs',
+      `міністерств${L} закордонних справ норвегії`,
+      `мзс норвегії`,
+    ],
+  },
+  {
+    name: 'Ministry of Veterans Affairs of Ukraine',
+    kind: 'donor',
+    aliases: ['ministry of veterans affairs', `міністерств${L} у справах ветеранів`],
+  },
+  {
+    name: 'Ministry of Youth and Sports of Ukraine',
+    kind: 'donor',
+    aliases: [
+      'ministry of youth and sports',
+      `міністерств${L} молоді та спорту`,
+      'мінмолодьспорту',
+      'минмолодежьспорта',
+    ],
+  },
+  {
+    name: 'Government of Canada',
+    kind: 'donor',
+    aliases: ['government of canada', `уряд${L} канади`, `правительств${L} канады`],
+  },
+  {
+    name: 'Government of the Netherlands',
+    kind: 'donor',
+    aliases: [
+      'government of the netherlands',
+      'dutch government',
+      `уряд${L} нідерландів`,
+      `правительств${L} нидерландов`,
+    ],
+  },
+  {
+    name: 'Government of Ukraine',
+    kind: 'donor',
+    aliases: [
+      'government of ukraine',
+      `кабінет${L} міністрів україни`,
+      `уряд${L} україни`,
+      `кабинет${L} министров украины`,
+      `правительств${L} украины`,
+    ],
+  },
 ];
 
 const ALIAS_ENTRIES = GAZETTEER.filter((e) => e.aliases?.length);
 const ACRONYM_ENTRIES = GAZETTEER.filter((e) => e.acronyms?.length);
-const ALIAS_RE = compile(
-  `(?<![\\p{L}\\p{N}])(?:${ALIAS_ENTRIES.map((e) => `(${alt(e.aliases!)})`).join('|')})(?![\\p{L}\\p{N}])`,
-  'g',
-);
+/**
+ * Aliases in chunks: one regex with every alias grows past what V8 compiles to native code and
+ * runs twenty times slower in its interpreter. Overlaps between chunks are resolved in mentions().
+ */
+const ALIAS_CHUNK = 15;
+const ALIAS_CHUNKS: { re: RegExp; entries: readonly Entry[] }[] = [];
+for (let i = 0; i < ALIAS_ENTRIES.length; i += ALIAS_CHUNK) {
+  const entries = ALIAS_ENTRIES.slice(i, i + ALIAS_CHUNK);
+  ALIAS_CHUNKS.push({
+    re: compile(
+      `(?<![\\p{L}\\p{N}])(?:${entries.map((e) => `(${alt(e.aliases!)})`).join('|')})(?![\\p{L}\\p{N}])`,
+      'g',
+    ),
+    entries,
+  });
+}
+const ENTRY_ORDER = new Map(GAZETTEER.map((e, i) => [e, i]));
 const ACRONYM_RE = compile(
   `(?<![\\p{L}\\p{N}-])(?:${ACRONYM_ENTRIES.map((e) => `(${alt(e.acronyms!)})`).join('|')})(?![\\p{L}\\p{N}])`,
   'g',
@@ -541,7 +775,17 @@ function mentions(doc: Doc): Mention[] {
       if (g >= 0) out.push({ pos: m.index, end: m.index + m[0].length, entry: entries[g]! });
     }
   };
-  scan(ALIAS_RE, doc.lower, ALIAS_ENTRIES);
+  for (const { re, entries } of ALIAS_CHUNKS) scan(re, doc.lower, entries);
+  const aliases = out
+    .splice(0)
+    .sort((a, b) => a.pos - b.pos || ENTRY_ORDER.get(a.entry)! - ENTRY_ORDER.get(b.entry)!);
+  // As one regex would: the leftmost match wins, the earlier entry at one position, no overlaps.
+  let end = -1;
+  for (const m of aliases) {
+    if (m.pos < end) continue;
+    out.push(m);
+    end = m.end;
+  }
   scan(ACRONYM_RE, doc.text, ACRONYM_ENTRIES);
   return out.sort((a, b) => a.pos - b.pos);
 }
@@ -589,6 +833,55 @@ function fromUrl(url: string | null | undefined): { donor: string; programme?: s
   return hit ? { ...hit[1], host } : null;
 }
 
+/** «Хмельницька обласна рада оголошує…»: an organizer outside the gazetteer, named as written. */
+const ORGANIZER_VERB = compile(
+  String.raw`\s+(?:оголошу(?:є|ють)|оголосил[аио]?|оголосив|запрошу(?:є|ють)|объявля(?:ет|ют)|объявил[аио]?|приглаша(?:ет|ют)|продовжу(?:є|ють)|продолжа(?:ет|ют)|відкрива(?:є|ють)|приймає|принимает|запуска(?:є|ють|ет)|розпочина(?:є|ють)|announces|invites|launches|opens|is accepting)(?![\p{L}])`,
+  '',
+);
+/** The subject is a name: a capital letter first, then a few words (or a «quoted» name). */
+const ORGANIZER_NAME = compile(
+  String.raw`^[^\p{L}«"]*((?:[A-ZА-ЯІЇЄҐ][\p{L}'’.-]*|«[^»]{2,60}»)(?:\s+(?:[\p{L}'’.-]+|«[^»]{2,60}»|—)){1,7})$`,
+  '',
+);
+const QUOTED_NAME = /«([^«»]{2,60})»/;
+/** Words that start a sentence but never a name («Нагадуємо», "We"). */
+const NOT_A_NAME =
+  /^(?:ми|we|our|наш|також|сьогодні|today|this|the project|проєкт|проект|програма|программа|конкурс)(?![\p{L}])/iu;
+/** …and cut where a funder or a partner phrase starts: «Київська ОДА за підтримки ЄС». */
+const SUBJECT_CUT = compile(
+  String.raw`\s+(?:за|при|у|в|спільно|разом|з|із|with|in|under|on|through|,)(?![\p{L}]).*$`,
+  '',
+);
+
+/** Abbreviated administrations written out, as the body calls itself in full. */
+const ADMIN_ABBREVIATIONS: ReadonlyArray<readonly [RegExp, string]> = [
+  [/ОВА$/, 'обласна військова адміністрація'],
+  [/ОДА$/, 'обласна державна адміністрація'],
+  [/МВА$/, 'міська військова адміністрація'],
+  [/ОГА$/, 'областная государственная администрация'],
+];
+const ADMIN_ABBR = /(?:^|\s)(?:ОВА|ОДА|МВА|ОГА)$/;
+
+function expandAdmin(name: string): string {
+  if (!ADMIN_ABBR.test(name)) return name;
+  for (const [re, full] of ADMIN_ABBREVIATIONS) if (re.test(name)) return name.replace(re, full);
+  return name;
+}
+
+function organizerAsWritten(doc: Doc): string | null {
+  const body = doc.text.slice(doc.bodyStart, doc.bodyStart + 600);
+  const m = ORGANIZER_VERB.exec(body);
+  if (!m) return null;
+  // The sentence (or line) holding the verb, up to the verb.
+  const head = body.slice(0, m.index);
+  const start = Math.max(head.lastIndexOf('. '), head.lastIndexOf('\n'), head.lastIndexOf('! ')) + 1;
+  const subject = head.slice(start).trim().replace(SUBJECT_CUT, '');
+  const name = ORGANIZER_NAME.exec(subject)?.[1];
+  if (!name || NOT_A_NAME.test(name)) return null;
+  const quoted = QUOTED_NAME.exec(name)?.[1];
+  return expandAdmin((quoted ?? name).trim());
+}
+
 function bestDonor(doc: Doc, all: Mention[]): Mention | null {
   let best: Mention | null = null;
   let bestScore = -1;
@@ -614,8 +907,13 @@ export function extractDonor(doc: Doc, url?: string | null): DonorResult {
   if (best) evidence.donor = doc.text.slice(best.pos, best.end);
   else if (programme?.entry.donor) evidence.donor = `${programme.entry.name} → ${programme.entry.donor}`;
   else if (site) evidence.donor = `url: ${site.host}`;
+  let donor = best?.entry.name ?? programme?.entry.donor ?? site?.donor ?? null;
+  if (!donor) {
+    donor = organizerAsWritten(doc);
+    if (donor) evidence.donor = donor;
+  }
   return {
-    donor: best?.entry.name ?? programme?.entry.donor ?? site?.donor ?? null,
+    donor,
     programme: programme?.entry.name ?? site?.programme ?? null,
     evidence,
   };

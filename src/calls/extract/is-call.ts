@@ -102,6 +102,15 @@ const RESULT_DONE = [
   `стал${L} победител${L}`,
   `при[её]м заявок (?:завершен|закрыт)${L}`,
   'ogłoszono wyniki',
+  // A stage closed: only those already selected go on.
+  `(?:до|ко) (?:друг|втор|наступн|следующ|фінальн|финальн)${L} (?:етап|этап)${L} (?:\\p{L}+ )?(?:запрошен|приглашен|допущен|відібран|отобран|пройшл|прошл|вийшл|вышл)${L}`,
+  `(?:лише|тільки|только|only) (?:від |от |from )?(?:запрошен|приглашенн|invited|shortlisted|відібран|отобранн)${L}`,
+  `(?:прийом|подання|при[её]м|подач${L}) (?:проєктних |проектних )?заявок [^.!?\\n]{0,80}?(?:завершився|завершено|закінчився|закрито|завершился|завершен|закончился|закрыт)${L}`,
+  `заверш(?:ено|ен|ився|ился|илась|ився|ила|ило|ил)${L} (?:\\p{L}+ )?(?:етап|этап|оцінюван|оценк|прийом|при[её]м|подання|подач|відбір|отбор)${L}`,
+  // Intake suspended: nobody can apply now.
+  `(?:призупин|приостанов)${L}`,
+  '(?:paused|suspended|on hold)',
+  'until further notice',
 ];
 
 /** Result nouns: news only when they open the text («Результати конкурсу …» as a headline). */
@@ -143,10 +152,48 @@ const REPORT = [
   `состоял${L}`,
   'прош(?:ел|ла|ли)',
   `презентовал${L}`,
+  `реалізувал${L}`,
+  `залучил${L}`,
+  `аналітичн${L} огляд${L}`,
+  `(?:has |have )?launched (?:an? |the )?(?:[\\p{L}\\p{N}€$.,-]+ ){0,4}?(?:programme|program|project|initiative)`,
+  // Calls only promised: nothing to apply to yet.
+  `(?:calls?|competitions?|конкурс${L}|програм${L}) (?:[\\p{L}-]+ ){0,4}?(?:will be (?:announced|launched|opened)|will open|буде оголошено|будуть оголошен${L}|будут объявлен${L})`,
+  `(?:стартують|будуть оголошен${L}|буде оголошено|будут объявлен${L}) (?:\\p{L}+ ){0,2}?(?:нов${L} )?(?:конкурс|програм)${L}`,
 ];
+
+/**
+ * Not calls for proposals however much they invite: vacancies, procurement, consultancies. These
+ * invite by nature, so an invitation in the lead does not outweigh them.
+ */
+const HARD_OTHER = [
+  `вакансі${L}`,
+  `vacanc${L}`,
+  'на посаду',
+  `(?:на )?(?:зайняття )?посад(?:и|у) (?:\\p{L}+ )?(?:директор|керівник|начальник|голов|заступник|спеціаліст|фахів)${L}`,
+  'job (?:opening|offer)',
+  "we(?: are|'re) hiring",
+  'request for quotations?',
+  '(?:qualified|eligible|interested|potential|prospective) suppliers',
+  '(?:submit|send) (?:\\p{L}+ ){0,2}?quotations',
+  `(?:seeking|looking for|recruit${L}) (?:an? )?(?:\\p{L}+ ){0,2}?(?:consultants?|experts?|specialists?|coordinators?|trainers?)`,
+  '(?:submit|send) (?:your |a |their )?cvs?',
+  'daily fee',
+  // Surveys ask for answers, not proposals.
+  `опитуванн${L}`,
+  `опрос${L}`,
+  'surveys?',
+  `ищ(?:ет|ут|ем) (?:\\p{L}+ ){0,2}?(?:консультант|эксперт|координатор|специалист)${L}`,
+];
+
+/** The text opens with an event, not an opportunity: «Вебінар: як підготувати заявку…». */
+const EVENT_TITLE = compile(
+  String.raw`^[^\p{L}]*(?:вебінар|вебинар|webinar|форум|forum|тренінг|тренинг|семінар|семинар|конференція|конференция|conference|workshop|воркшоп|онлайн-зустріч|info session)(?:s|и|ы)?(?![\p{L}])`,
+  '',
+);
 
 /** Not calls for proposals even when they invite: vacancies, tenders, event registrations. */
 const OTHER_KIND = [
+  `(?:запрош|приглаша)${L} (?:[\\p{L}',-]+ ){0,8}?(?:на|к участию в) (?:\\p{L}+ )?(?:вебінар|вебинар|тренінг|тренинг|семінар|семинар|конференці|конференци|форум|воркшоп|лекці|лекци)${L}`,
   `вакансі${L}`,
   `vacanc${L}`,
   'на посаду',
@@ -172,6 +219,7 @@ const BODY_RE = compile(
 /** Read in the lead only. */
 const RESULT_NOUN_RE = re(RESULT_NOUN);
 const OTHER_KIND_RE = re(OTHER_KIND);
+const HARD_OTHER_RE = re(HARD_OTHER);
 /** «Результати конкурсу буде оголошено…», "winners will be announced": a call's schedule, not news. */
 const FUTURE_AFTER = compile(
   String.raw`^[^.!?\n]{0,40}?(?:буде|будуть|\p{L}+нять|\p{L}+сять|\p{L}+лять|will|shall|to be|планується|очікується|оголошуватим)`,
@@ -205,6 +253,8 @@ interface Said {
   nouns: Found[];
   reports: Found[];
   other: Found[];
+  /** Vacancies, procurement, consultancies, event-only texts. */
+  hard: Found[];
 }
 
 /** A result phrase followed or preceded by a future tense is a call's schedule, not news. */
@@ -220,7 +270,7 @@ function found(doc: Doc, m: RegExpExecArray): Found {
 }
 
 function read(doc: Doc): Said {
-  const said: Said = { invites: [], named: [], done: [], nouns: [], reports: [], other: [] };
+  const said: Said = { invites: [], named: [], done: [], nouns: [], reports: [], other: [], hard: [] };
   for (const m of matchesOf(BODY_RE, doc.lower)) {
     const kind = BODY_KINDS[groupIndex(m)];
     if (kind === 'done' && isFuture(doc, m.index, m.index + m[0].length)) continue;
@@ -239,6 +289,9 @@ function read(doc: Doc): Said {
     if (!isFuture(doc, m.index, m.index + m[0].length)) said.nouns.push(found(doc, m));
   }
   for (const m of matchesOf(OTHER_KIND_RE, lead)) said.other.push(found(doc, m));
+  for (const m of matchesOf(HARD_OTHER_RE, lead)) said.hard.push(found(doc, m));
+  const event = EVENT_TITLE.exec(lead);
+  if (event) said.hard.push(found(doc, event));
   return said;
 }
 
@@ -277,9 +330,9 @@ export function judgeIsCall(doc: Doc, s: CallSignals): IsCallResult {
   const closedBefore = !!s.lastDate && !!doc.publishedAt && daysBetween(s.lastDate, doc.publishedAt) > 7;
   // A text that opens with news, and not with an invitation, is news.
   const leadNews = [...said.done, ...said.nouns, ...said.other].some(inLead) && !said.invites.some(inLead);
-  const isCall = invited && !closedBefore && !leadNews && plus >= 3 && plus > minus;
+  const isCall = invited && !closedBefore && !leadNews && said.hard.length === 0 && plus >= 3 && plus > minus;
 
-  const against = [...said.done, ...said.nouns, ...said.reports, ...said.other];
+  const against = [...said.done, ...said.nouns, ...said.reports, ...said.other, ...said.hard];
   const why = [
     said.invites.length || said.named.length
       ? `+ ${[...said.invites, ...said.named].map((f) => f.text).join(' | ')}`
