@@ -153,10 +153,45 @@ async function runPassScenarios(): Promise<void> {
   emit('run-fixtures-items', items / (passMs / 1000), 'items/s', items / (parseMs / 1000));
 }
 
+/**
+ * Extraction over the labeled announcements repeated to 6,000 texts, on this one thread; the
+ * baseline merely normalizes and tokenizes the same texts.
+ */
+async function extractionBench(): Promise<void> {
+  const { extract } = await import('../calls/extract/index.ts');
+  const { cleanText } = await import('../calls/text.ts');
+  const rows = readFileSync(new URL('../../fixtures/eval/extraction.jsonl', import.meta.url), 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as { text: string; title?: string; published_at?: string });
+  const texts = Array.from({ length: 6000 }, (_, i) => rows[i % rows.length]!);
+  for (const t of texts.slice(0, 500))
+    extract({ text: t.text, title: t.title ?? null, publishedAt: t.published_at ?? null });
+  let t0 = performance.now();
+  for (const t of texts)
+    extract({ text: t.text, title: t.title ?? null, publishedAt: t.published_at ?? null });
+  const ms = performance.now() - t0;
+  t0 = performance.now();
+  let tokens = 0;
+  for (const t of texts)
+    tokens += cleanText(`${t.title ?? ''}\n${t.text}`)
+      .toLowerCase()
+      .split(/[^\p{L}\p{N}]+/u).length;
+  const baseMs = performance.now() - t0;
+  if (tokens === 0) throw new Error('no tokens');
+  emit(
+    'extract-announcements',
+    texts.length / (ms / 1000),
+    'announcements/s',
+    texts.length / (baseMs / 1000),
+  );
+}
+
 // Each scenario group runs in its own process so peak memory is its own.
 if (process.env.BENCH_SCENARIO === 'fetch-parse') await fetchParse();
 else {
   await runPassScenarios();
+  await extractionBench();
   const { execFileSync } = await import('node:child_process');
   process.stdout.write(
     execFileSync(
