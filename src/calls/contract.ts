@@ -1,9 +1,10 @@
 // The line contracts of `hromada-grants extract` and `hromada-grants dedupe` (ARCHITECTURE.md):
 // JSON Lines in, one JSON line out per input, offline, no database. Shared by the CLI and `npm run eval`.
 import { z } from 'zod';
-import { callFingerprint } from './dedupe.ts';
+import { clusterAnnouncements, type DedupeDoc, dedupeFeatures } from './dedupe.ts';
 import { extract } from './extract/index.ts';
 import { IsoDate } from './schema.ts';
+import { canonicalUrl } from './url.ts';
 
 export const AnnouncementLine = z.object({
   id: z.union([z.string().min(1), z.number()]).transform(String),
@@ -57,24 +58,75 @@ export function extractLine(a: AnnouncementLine, explain = false) {
 }
 
 /**
- * First version of offline dedupe: announcements with the same fingerprint (normalized title and
- * deadline) are one call; the cluster id is the first such announcement's id.
+ * Offline dedupe: extracts each line once, computes its comparison features and clusters them
+ * (src/calls/dedupe.ts `clusterAnnouncements`); the cluster id is the smallest id in the cluster.
  */
-export function dedupeLines(lines: AnnouncementLine[]): { id: string; cluster: string }[] {
-  const first = new Map<string, string>();
-  return lines.map((a) => {
-    const x = extract({
+export function dedupeLines(
+  lines: AnnouncementLine[],
+  opts: { explain?: boolean } = {},
+): { id: string; cluster: string; evidence?: string[] }[] {
+  const docs = lines.map((a) => dedupeDocOf(a));
+  return clusterAnnouncements(docs).map((c) => ({
+    id: c.id,
+    cluster: c.cluster,
+    ...(opts.explain ? { evidence: c.evidence } : {}),
+  }));
+}
+
+/** One line's dedupe features (runs the extractor once). */
+export function dedupeDocOf(a: AnnouncementLine): DedupeDoc {
+  let x: Pick<
+    ReturnType<typeof extract>,
+    | 'title'
+    | 'donor'
+    | 'programme'
+    | 'deadline'
+    | 'amountMax'
+    | 'currency'
+    | 'regions'
+    | 'lang'
+    | 'topics'
+    | 'applicants'
+  >;
+  try {
+    x = extract({
       text: a.text,
       title: a.title ?? null,
       url: a.url ?? null,
       publishedAt: a.published_at ?? null,
     });
-    const key = callFingerprint({
-      title: x.title ?? a.title ?? '',
+  } catch (err) {
+    // one bad line must not stop the run: compare it on its text alone
+    process.stderr.write(`dedupe: extract failed for ${a.id}: ${(err as Error).message}\n`);
+    x = {
+      title: null,
+      donor: null,
+      programme: null,
+      deadline: null,
+      amountMax: null,
+      currency: null,
+      regions: [],
+      lang: 'other',
+      topics: [],
+      applicants: [],
+    };
+  }
+  return dedupeFeatures(
+    {
+      id: a.id,
+      title: a.title ?? x.title ?? '',
+      text: a.text,
+      url: a.url ?? null,
+      donor: x.donor,
+      programme: x.programme,
       deadline: x.deadline,
-      deadlineKind: x.deadlineKind,
-    });
-    if (!first.has(key)) first.set(key, a.id);
-    return { id: a.id, cluster: first.get(key)! };
-  });
+      amountMax: x.amountMax,
+      currency: x.currency,
+      regions: x.regions,
+      lang: x.lang,
+      topics: x.topics,
+      applicants: x.applicants,
+    },
+    canonicalUrl,
+  );
 }

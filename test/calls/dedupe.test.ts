@@ -1,0 +1,268 @@
+// Cross-source dedupe: copies of one call cluster together (other languages, URL variants,
+// damaged text, deadline extensions); another year, lot, oblast edition or programme never does.
+import { describe, expect, it } from 'vitest';
+import { type AnnouncementLine, dedupeLines } from '../../src/calls/contract.ts';
+import {
+  blocker,
+  callFingerprint,
+  clusterAnnouncements,
+  type DedupeDoc,
+  dedupeFeatures,
+  editionNumbers,
+  foldText,
+  languageFreeUrl,
+  normalizeTitle,
+  oblastsIn,
+} from '../../src/calls/dedupe.ts';
+import { canonicalUrl } from '../../src/calls/url.ts';
+
+type Doc = Partial<Parameters<typeof dedupeFeatures>[0]> & { id: string; title: string };
+
+function doc(d: Doc): DedupeDoc {
+  return dedupeFeatures(
+    {
+      text: '',
+      url: null,
+      donor: null,
+      programme: null,
+      deadline: null,
+      amountMax: null,
+      currency: null,
+      regions: [],
+      lang: 'uk',
+      ...d,
+    },
+    canonicalUrl,
+  );
+}
+
+const SADY = 'Фонд «Зелені сади» оголошує конкурс для громад на облаштування громадських садів і скверів.';
+
+describe('feature helpers', () => {
+  it.each([
+    ['ЛОТ 2 «Хаби»', [2]],
+    ['третій набір проєктних пропозицій', [3]],
+    ['3rd call for proposals', [3]],
+    ['Second Call for Proposals is open', [2]],
+    ['Ruszył III nabór wniosków', [3]],
+    ['хвиля 2', [2]],
+    ['раунд 1 лютого 2027', []],
+    ['Конкурс 2027 року', []],
+    ['４-й конкурс', [4]],
+  ])('edition numbers of %s', (s, want) => {
+    expect(editionNumbers(foldText(s))).toEqual(want);
+  });
+
+  it('folds Latin look-alikes inside Cyrillic words', () => {
+    expect(foldText('Kонкypс Пpограмa')).toBe(foldText('Конкурс Програма'));
+  });
+
+  it.each([
+    ['для громад Львівщини', ['UA-46']],
+    ['для ОГС Чернгвсько област', ['UA-74']],
+    ['small grants for Zhytomyr Oblast', ['UA-18']],
+    ['на Волині', ['UA-07']],
+    ['вільні простори', []],
+  ])('oblasts in %s', (s, want) => {
+    expect(oblastsIn(foldText(s))).toEqual(want);
+  });
+
+  it('removes language segments from page URLs', () => {
+    expect(languageFreeUrl('https://fund.org/en/opportunity/17')).toBe(
+      languageFreeUrl('https://fund.org/opportunity/17'),
+    );
+    expect(languageFreeUrl('https://emb.example/itpr_en/x.html')).toBe(
+      languageFreeUrl('https://emb.example/itpr_uk/x.html'),
+    );
+  });
+
+  it('keeps the pipeline exports', () => {
+    expect(normalizeTitle('«Зелені  сади» 2027')).toBe('зелені сади 2027');
+    expect(callFingerprint({ title: 'A', deadline: null, deadlineKind: 'unknown' })).toMatch(/^t1:/);
+  });
+});
+
+const base = {
+  donor: 'Green Gardens Fund',
+  deadline: '2027-03-10',
+  amountMax: 300000,
+  currency: 'UAH',
+  text: `${SADY} Максимальна сума — до 300 000 грн. Кінцевий термін: 10.03.2027.`,
+};
+
+describe('pairs that are the same call', () => {
+  const same: [string, Doc, Doc][] = [
+    [
+      'http/www/amp/utm URL variants',
+      { id: 'a', ...base, title: '«Зелені сади» 2027', url: 'https://gardens.org/call/2027' },
+      {
+        id: 'b',
+        ...base,
+        title: 'Зелені сади — прийом заявок',
+        url: 'http://www.gardens.org/call/2027/amp?utm_source=fb&fbclid=x',
+      },
+    ],
+    [
+      'damaged letters and look-alikes',
+      { id: 'a', ...base, title: 'Конкурс «Зелені сади» для громад 2027' },
+      {
+        id: 'b',
+        ...base,
+        title: 'Kонкуpс «Зелен сади» для громад 2027',
+        text: base.text.replace(/[іїє]/g, ''),
+      },
+    ],
+    [
+      'extension: later deadline in a text that says so',
+      { id: 'a', ...base, title: '«Зелені сади» 2027' },
+      {
+        id: 'b',
+        ...base,
+        deadline: '2027-03-24',
+        title: '«Зелені сади» 2027 — дедлайн продовжено',
+        text: `${base.text} Термін подання продовжено до 24.03.2027.`,
+      },
+    ],
+    [
+      'English translation of the same page id',
+      { id: 'a', ...base, title: '«Зелені сади» 2027', url: 'https://gardens.org/opportunity/44' },
+      {
+        id: 'b',
+        ...base,
+        lang: 'en',
+        title: 'Green Gardens 2027: call for communities',
+        text: 'The Green Gardens Fund invites communities to apply. Up to UAH 300,000.',
+        url: 'https://gardens.org/en/opportunity/44',
+      },
+    ],
+    [
+      'a relay quoting the official link',
+      {
+        id: 'a',
+        ...base,
+        title: 'Громади можуть отримати до 300 тис. грн на сквери',
+        text: `${base.text} Детальніше: https://gardens.org/call/2027`,
+      },
+      { id: 'b', ...base, title: '«Зелені сади» 2027', url: 'https://gardens.org/call/2027' },
+    ],
+    [
+      'a relay that names a co-funder as the donor',
+      { id: 'a', ...base, title: '«Зелені сади» 2027', url: 'https://gardens.org/call/2027' },
+      {
+        id: 'b',
+        ...base,
+        donor: 'European Union',
+        title: '«Зелені сади» 2027 за підтримки ЄС',
+        url: 'https://gardens.org/call/2027?fbclid=abc',
+      },
+    ],
+  ];
+  it.each(same)('%s', (_, a, b) => {
+    const res = clusterAnnouncements([doc(a), doc(b)]);
+    expect(res[0]!.cluster).toBe('a');
+    expect(res[1]!.cluster).toBe('a');
+    expect(res[1]!.evidence.join(' ')).toMatch(/merged/);
+  });
+});
+
+describe('hard negatives never merge', () => {
+  const diff: [string, Doc, Doc, RegExp][] = [
+    [
+      '2026 vs 2027 edition',
+      { id: 'a', ...base, title: '«Зелені сади» 2027' },
+      { id: 'b', ...base, title: '«Зелені сади» 2026', deadline: null },
+      /year/,
+    ],
+    [
+      'лот 1 vs лот 2 on the same page',
+      { id: 'a', ...base, title: '«Зелені сади» 2027 — ЛОТ 1', url: 'https://gardens.org/call/2027' },
+      { id: 'b', ...base, title: '«Зелені сади» 2027 — ЛОТ 2', url: 'https://gardens.org/call/2027?lot=2' },
+      /lot/,
+    ],
+    [
+      'Львівщина vs Волинь edition',
+      { id: 'a', ...base, title: '«Зелені сади» 2027 для громад Львівщини', regions: ['UA-46'] },
+      { id: 'b', ...base, title: '«Зелені сади» 2027 для громад Волині', regions: ['UA-07'] },
+      /oblast/,
+    ],
+    [
+      'two programmes of one donor, same deadline and amount',
+      { id: 'a', ...base, title: '«Зелені сади» 2027' },
+      {
+        id: 'b',
+        ...base,
+        title: '«Чисті річки» 2027',
+        text: base.text.replace('Зелені сади', 'Чисті річки'),
+      },
+      /programme/,
+    ],
+    [
+      'two programmes of one donor whose quoted name both titles share',
+      { id: 'a', ...base, title: 'Фонд «Довкілля» оголошує конкурс «Зелені сади» 2027' },
+      {
+        id: 'b',
+        ...base,
+        title: 'Фонд «Довкілля» оголошує конкурс «Чисті річки» 2027',
+        text: base.text.replace('Зелені сади', 'Чисті річки'),
+      },
+      /programme/,
+    ],
+    [
+      'spring vs autumn round',
+      { id: 'a', ...base, title: '«Зелені сади»: весняний раунд 2027' },
+      { id: 'b', ...base, title: '«Зелені сади»: осінній раунд 2027', deadline: '2027-10-10' },
+      /season|deadline/,
+    ],
+    [
+      'another deadline without an extension',
+      { id: 'a', ...base, title: '«Зелені сади» 2027' },
+      { id: 'b', ...base, title: '«Зелені сади» 2027', deadline: '2027-05-10' },
+      /deadline/,
+    ],
+  ];
+  it.each(diff)('%s', (_, a, b, why) => {
+    const A = doc(a);
+    const B = doc(b);
+    expect(blocker(A, B)).toMatch(why);
+    const res = clusterAnnouncements([A, B]);
+    expect(res[0]!.cluster).not.toBe(res[1]!.cluster);
+  });
+
+  it('refuses a union that would join two conflicting documents through a third', () => {
+    const lviv = doc({
+      id: 'a',
+      ...base,
+      title: '«Зелені сади» 2027 для громад Львівщини',
+      regions: ['UA-46'],
+    });
+    const volyn = doc({
+      id: 'b',
+      ...base,
+      title: '«Зелені сади» 2027 для громад Волині',
+      regions: ['UA-07'],
+    });
+    const vague = doc({ id: 'c', ...base, title: '«Зелені сади» 2027 для громад' });
+    const res = clusterAnnouncements([lviv, volyn, vague]);
+    expect(res[0]!.cluster).not.toBe(res[1]!.cluster);
+    expect(res.flatMap((r) => r.evidence).join(' ')).toMatch(/refused/);
+  });
+});
+
+describe('dedupeLines (the `hromada-grants dedupe` contract)', () => {
+  it('clusters relayed copies and names the cluster by its smallest id', () => {
+    const text =
+      'Фонд «Зелені сади» оголошує конкурс «Зелені сади» 2027 для громад. Максимальна сума гранту — до 300 000 грн. Кінцевий термін подання заявок: 10.03.2027.';
+    const lines: AnnouncementLine[] = [
+      { id: 'z9', title: '«Зелені сади» 2027', text, url: 'https://gardens.org/call/2027' },
+      {
+        id: 'k1',
+        title: '«Зелені сади» 2027 — прийом заявок',
+        text,
+        url: 'http://www.gardens.org/call/2027/',
+      },
+      { id: 'm5', title: '«Зелені сади» 2026', text: text.replace(/2027/g, '2026') },
+    ];
+    const out = dedupeLines(lines);
+    expect(out.map((o) => o.cluster)).toEqual(['k1', 'k1', 'm5']);
+  });
+});
