@@ -7,10 +7,12 @@ import { type AnnouncementLine, dedupeLines, extractLine, parseLine } from './ca
 import { type Config, ConfigError, loadConfig } from './config.ts';
 import { createFetcher } from './fetch/client.ts';
 import type { SourceReport } from './pipeline/collect.ts';
+import { mergeCalls, OverrideError, resolveCall, splitCall } from './pipeline/overrides.ts';
 import { kyivToday, runPass } from './pipeline/run.ts';
 import { fixturesCapturedOn, startFixtureServer } from './sources/fixtures.ts';
 import { GenericSourcesError } from './sources/generic/load.ts';
 import { sourcesWith } from './sources/registry.ts';
+import * as callsRepo from './store/calls.repo.ts';
 import { DatabaseError, openDb } from './store/db.ts';
 import { migrate } from './store/migrate.ts';
 import { sourceHealth } from './store/sources.repo.ts';
@@ -29,6 +31,15 @@ Commands:
         topics, donor, language. Offline, no database; a bad line is reported and skipped.
   dedupe < announcements.jsonl
         One {"id","cluster"} line per input line; the same cluster is the same call.
+  calls list [--query TEXT] [--json]
+        Calls in the database with their ids and how many copies each has.
+  calls show ID [--json]
+        One call: its record, every copy (provenance) and why its copies were merged.
+  calls merge ID ID [ID]...
+        Editors' decision: these calls are one call. Kept on every later run.
+  calls split ID [--copy COPY_ID]...
+        Editors' decision: the named copies are another call (without --copy, every copy is
+        its own call). Kept on every later run.
 
 Environment: see .env.example (DATABASE_URL unset = embedded database in DATA_DIR).`;
 
@@ -44,6 +55,8 @@ export async function main(argv: string[]): Promise<number> {
         return await extractCommand(rest);
       case 'dedupe':
         return await dedupeCommand(rest);
+      case 'calls':
+        return await callsCommand(rest);
       case undefined:
       case 'help':
       case '--help':
@@ -59,6 +72,7 @@ export async function main(argv: string[]): Promise<number> {
       err instanceof ConfigError ||
       err instanceof DatabaseError ||
       err instanceof UsageError ||
+      err instanceof OverrideError ||
       err instanceof GenericSourcesError
     ) {
       console.error(err.message);
@@ -70,9 +84,13 @@ export async function main(argv: string[]): Promise<number> {
 
 class UsageError extends Error {}
 
-function parse<const T extends NonNullable<ParseArgsConfig['options']>>(args: string[], options: T) {
+function parse<const T extends NonNullable<ParseArgsConfig['options']>>(
+  args: string[],
+  options: T,
+  allowPositionals = false,
+) {
   try {
-    return parseArgs({ args, options, allowPositionals: false, strict: true });
+    return parseArgs({ args, options, allowPositionals, strict: true });
   } catch (err) {
     throw new UsageError(`${(err as Error).message}\n\n${USAGE}`);
   }
@@ -132,6 +150,11 @@ async function runCommand(args: string[]): Promise<number> {
         progress: (id, msg) => console.error(`  ${id}: ${msg}`),
       });
       console.log(`\n${summaryTable(result.reports)}\n`);
+      const r = result.reconciled;
+      const copies = result.reports.reduce((n, x) => n + x.itemsSeen, 0);
+      console.log(
+        `Calls: ${r.calls} (${r.created.length} new, ${r.updated} updated, ${r.mergedAway} merged into others, ${r.retired} no longer calls) from ${copies} copies seen in this pass.`,
+      );
       const draft =
         result.draftResult === 'locked'
           ? `${result.editionState}, not recompiled`
@@ -246,4 +269,124 @@ async function dedupeCommand(args: string[]): Promise<number> {
   await readAnnouncements((a) => lines.push(a));
   for (const row of dedupeLines(lines)) process.stdout.write(`${JSON.stringify(row)}\n`);
   return 0;
+}
+
+async function callsCommand(args: string[]): Promise<number> {
+  const [sub, ...rest] = args;
+  const config = loadConfig();
+  switch (sub) {
+    case 'list': {
+      const { values } = parse(rest, {
+        query: { type: 'string' },
+        json: { type: 'boolean', default: false },
+      });
+      return withDb(config, async (db) => {
+        const calls = values.query
+          ? await callsRepo.searchCalls(db, values.query, 50)
+          : await callsRepo.listStandingCalls(db);
+        const copies = await callsRepo.copyCounts(db);
+        if (values.json) {
+          console.log(JSON.stringify(calls.map((c) => ({ ...c, copies: copies.get(c.id) ?? 0 }))));
+          return 0;
+        }
+        if (!calls.length) {
+          console.log(
+            values.query
+              ? `No call matches "${values.query}".`
+              : 'No calls yet: run `hromada-grants run --fixtures` first.',
+          );
+          return 0;
+        }
+        console.log(
+          formatTable(
+            calls.map((c) => ({
+              id: c.id.slice(0, 8),
+              deadline: c.deadline ?? c.deadlineKind,
+              copies: String(copies.get(c.id) ?? 0),
+              donor: (c.donor ?? '').slice(0, 30),
+              title: c.title.length > 70 ? `${c.title.slice(0, 69)}…` : c.title,
+            })),
+          ),
+        );
+        return 0;
+      });
+    }
+    case 'show': {
+      const { values, positionals } = parse(rest, { json: { type: 'boolean', default: false } }, true);
+      if (positionals.length !== 1) throw new UsageError('Usage: hromada-grants calls show ID');
+      return withDb(config, async (db) => {
+        const call = await resolveCall(db, positionals[0]!);
+        const copies = await callsRepo.callCopies(db, call.id);
+        if (values.json) {
+          console.log(JSON.stringify({ ...call, copies }, null, 2));
+          return 0;
+        }
+        console.log(`${call.title}\n${call.id}\n`);
+        const amount =
+          call.amountMax !== null || call.amountMin !== null
+            ? `${call.amountMin ?? '…'}–${call.amountMax ?? '…'} ${call.currency ?? ''}`.trim()
+            : '—';
+        console.log(
+          formatTable(
+            [
+              ['donor', call.donor ?? '—'],
+              [
+                'deadline',
+                `${call.deadline ?? call.deadlineKind}${call.deadlineTime ? ` ${call.deadlineTime}` : ''}`,
+              ],
+              ['amount', amount],
+              ['applicants', call.applicants.join(', ') || '—'],
+              ['regions', call.regions.join(', ') || '—'],
+              ['url', call.url],
+            ].map(([field, value]) => ({ field: field!, value: value! })),
+          ),
+        );
+        console.log(`\nCopies (${copies.length}):`);
+        console.log(
+          formatTable(
+            copies.map((c) => ({
+              copy: String(c.itemId),
+              primary: c.itemId === call.primaryItemId ? '*' : '',
+              source: `${c.sourceId} (${c.role})`,
+              'first seen': c.firstSeen.toISOString().slice(0, 10),
+              'last seen': c.lastSeen.toISOString().slice(0, 10),
+              url: c.url,
+            })),
+          ),
+        );
+        const { fields, links } = call.mergeEvidence;
+        if (fields.length + links.length)
+          console.log(`\nWhy:\n${[...fields, ...links].map((l) => `  ${l}`).join('\n')}`);
+        return 0;
+      });
+    }
+    case 'merge': {
+      const { positionals } = parse(rest, {}, true);
+      if (positionals.length < 2) throw new UsageError('Usage: hromada-grants calls merge ID ID [ID]...');
+      return withDb(config, async (db) => {
+        const { callId, copies } = await mergeCalls(db, positionals);
+        console.log(`Merged into call ${callId} (${copies} copies). Later runs keep them together.`);
+        return 0;
+      });
+    }
+    case 'split': {
+      const { values, positionals } = parse(rest, { copy: { type: 'string', multiple: true } }, true);
+      if (positionals.length !== 1)
+        throw new UsageError('Usage: hromada-grants calls split ID [--copy COPY_ID]...');
+      const copies = (values.copy ?? []).map((c) => {
+        if (!/^\d+$/.test(c))
+          throw new UsageError(`--copy takes a copy id (a number from calls show), got "${c}".`);
+        return Number(c);
+      });
+      return withDb(config, async (db) => {
+        const { callIds } = await splitCall(db, positionals[0]!, copies);
+        console.log(`Split into ${callIds.length} calls: ${callIds.join(', ')}. Later runs keep them apart.`);
+        return 0;
+      });
+    }
+    default:
+      throw new UsageError(
+        `${sub ? `Unknown calls command "${sub}"` : 'calls needs a command'}: list, show, merge or split.\n\n${USAGE}`,
+      );
+  }
 }

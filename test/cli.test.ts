@@ -118,6 +118,53 @@ describe('hromada-grants run --fixtures', () => {
   }, 120_000);
 });
 
+describe('hromada-grants calls: editors merge and split, and later runs obey', () => {
+  // Runs on the database the passes above filled. Prostir announced «Чиста вода громадам» with
+  // 20 November; decentralization.gov.ua later reported the extension to 4 December.
+  const water = async () => {
+    const r = await cli(['calls', 'list', '--query', 'Чиста вода', '--json']);
+    expect(r.code).toBe(0);
+    return (JSON.parse(r.stdout) as { id: string; deadline: string; copies: number; url: string }[]).sort(
+      (a, b) => b.copies - a.copies,
+    );
+  };
+
+  it('shows the copies of one call from two sources, with the extended deadline', async () => {
+    const calls = await water();
+    expect(calls).toHaveLength(1);
+    expect(calls[0]).toMatchObject({ copies: 2, deadline: '2026-12-04' });
+    const shown = await cli(['calls', 'show', calls[0]!.id.slice(0, 8)]);
+    expect(shown.code).toBe(0);
+    expect(shown.stdout).toMatch(/prostir \(aggregator\)/);
+    expect(shown.stdout).toMatch(/decentralization \(news\)/);
+    expect(shown.stdout).toMatch(/extension notice moves the deadline to 2026-12-04/);
+  });
+
+  it('keeps a split through the next run, and a merge after it', async () => {
+    const [call] = await water();
+    const split = await cli(['calls', 'split', call!.id]);
+    expect(split.code).toBe(0);
+    expect(split.stdout).toMatch(/Split into 2 calls/);
+    expect(await water()).toHaveLength(2);
+
+    expect((await cli(['run', '--fixtures'])).code).toBe(0);
+    const apart = await water();
+    expect(apart.map((c) => c.copies)).toEqual([1, 1]);
+
+    const merged = await cli(['calls', 'merge', apart[0]!.id, apart[1]!.id]);
+    expect(merged.code).toBe(0);
+    expect((await cli(['run', '--fixtures'])).code).toBe(0);
+    expect(await water()).toMatchObject([{ copies: 2, deadline: '2026-12-04' }]);
+  }, 240_000);
+
+  it('says what to do when a call id is wrong', async () => {
+    const r = await cli(['calls', 'split', 'nonsense']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/not a call id.*calls list/);
+    expect((await cli(['calls', 'frobnicate'])).stderr).toMatch(/list, show, merge or split/);
+  });
+});
+
 describe('errors a person can act on', () => {
   it('stops on a bad setting with one line naming it', async () => {
     const r = await cli(['run', '--fixtures'], { PORT: 'eighty' });

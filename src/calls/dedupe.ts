@@ -703,13 +703,34 @@ export interface ClusterResult {
   evidence: string[];
 }
 
+export interface ClusterOptions {
+  /** Compare every pair instead of blocked candidates (the benchmark's baseline; O(n²)). */
+  allPairs?: boolean;
+  /**
+   * Document index pairs an editor merged: united before any scored pair, even across a blocker
+   * (evidence "merged A~B (editor merge)").
+   */
+  mustLink?: Array<[number, number]>;
+  /**
+   * Document index pairs an editor split: never in one cluster. A union that would join them is
+   * refused like a blocker (evidence "refused … (editor split)"); a split wins over a merge.
+   */
+  cannotLink?: Array<[number, number]>;
+}
+
 /**
- * Clusters announcements: scores blocked candidate pairs, then unites the best pairs first and
- * refuses any union that would put two documents with a hard blocker into one cluster.
- * Cluster id = the smallest document id of the cluster.
+ * Clusters announcements: applies editors' merges, scores blocked candidate pairs, then unites the
+ * best pairs first and refuses any union that would put two documents with a hard blocker or an
+ * editor's split into one cluster. Cluster id = the smallest document id of the cluster; ties
+ * between equal scores are broken by document ids, so the clustering does not depend on the
+ * order of `docs` (as long as ids are unique).
  */
-export function clusterAnnouncements(docs: DedupeDoc[], opts: { allPairs?: boolean } = {}): ClusterResult[] {
+export function clusterAnnouncements(docs: DedupeDoc[], opts: ClusterOptions = {}): ClusterResult[] {
   const n = docs.length;
+  const checkIndex = (i: number, what: string) => {
+    if (!Number.isInteger(i) || i < 0 || i >= n)
+      throw new RangeError(`${what}: document index ${i} is outside 0..${n - 1}`);
+  };
   const w = idfWeights(docs);
   const accepted: { i: number; j: number; score: number; reasons: string[] }[] = [];
   const consider = (i: number, j: number) => {
@@ -722,10 +743,24 @@ export function clusterAnnouncements(docs: DedupeDoc[], opts: { allPairs?: boole
   if (opts.allPairs) {
     for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) consider(i, j);
   } else for (const [i, j] of candidatePairs(docs, w)) consider(i, j);
-  // strongest first; ties in document order, so the result does not depend on blocking order
-  accepted.sort((p, q) => q.score - p.score || p.i - q.i || p.j - q.j);
+  // strongest first; ties by document id, so the result does not depend on input or blocking order
+  const lo = (p: { i: number; j: number }) =>
+    docs[p.i]!.id <= docs[p.j]!.id ? docs[p.i]!.id : docs[p.j]!.id;
+  const hi = (p: { i: number; j: number }) =>
+    docs[p.i]!.id <= docs[p.j]!.id ? docs[p.j]!.id : docs[p.i]!.id;
+  const cmpId = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
+  accepted.sort((p, q) => q.score - p.score || cmpId(lo(p), lo(q)) || cmpId(hi(p), hi(q)));
   const parent = Array.from({ length: n }, (_, i) => i);
   const members: number[][] = Array.from({ length: n }, (_, i) => [i]);
+  // editor splits: per cluster root, the documents that must stay out of it
+  const split: number[][] = Array.from({ length: n }, () => []);
+  for (const [i, j] of opts.cannotLink ?? []) {
+    checkIndex(i, 'cannotLink');
+    checkIndex(j, 'cannotLink');
+    if (i === j) continue;
+    split[i]!.push(j);
+    split[j]!.push(i);
+  }
   const find = (i: number): number => {
     while (parent[i] !== i) {
       parent[i] = parent[parent[i]!]!;
@@ -733,11 +768,50 @@ export function clusterAnnouncements(docs: DedupeDoc[], opts: { allPairs?: boole
     }
     return i;
   };
+  const editorSplit = (ri: number, rj: number): string | null => {
+    const [a, b] = split[ri]!.length <= split[rj]!.length ? [ri, rj] : [rj, ri];
+    for (const x of split[a]!) if (find(x) === b) return docs[x]!.id;
+    return null;
+  };
+  const unite = (ri: number, rj: number) => {
+    const [big, small] = members[ri]!.length >= members[rj]!.length ? [ri, rj] : [rj, ri];
+    parent[small] = big;
+    members[big]!.push(...members[small]!);
+    members[small] = [];
+    split[big]!.push(...split[small]!);
+    split[small] = [];
+  };
   const evidence: string[][] = Array.from({ length: n }, () => []);
+  // editors first, in a fixed order (by document ids)
+  const merges = (opts.mustLink ?? []).map(([i, j]) => {
+    checkIndex(i, 'mustLink');
+    checkIndex(j, 'mustLink');
+    return docs[i]!.id <= docs[j]!.id ? { i, j } : { i: j, j: i };
+  });
+  merges.sort((p, q) => cmpId(docs[p.i]!.id, docs[q.i]!.id) || cmpId(docs[p.j]!.id, docs[q.j]!.id));
+  for (const p of merges) {
+    const ri = find(p.i);
+    const rj = find(p.j);
+    if (ri === rj) continue;
+    const what = `${docs[p.i]!.id}~${docs[p.j]!.id} (editor merge)`;
+    const other = editorSplit(ri, rj);
+    if (other !== null) {
+      evidence[p.i]!.push(`refused ${what} (editor split)`);
+      continue;
+    }
+    evidence[p.i]!.push(`merged ${what}`);
+    evidence[p.j]!.push(`merged ${what}`);
+    unite(ri, rj);
+  }
   for (const p of accepted) {
     const ri = find(p.i);
     const rj = find(p.j);
     if (ri === rj) continue;
+    const what = `${docs[p.i]!.id}~${docs[p.j]!.id} score ${p.score.toFixed(2)}: ${p.reasons.join('; ')}`;
+    if (editorSplit(ri, rj) !== null) {
+      evidence[p.i]!.push(`refused ${what} (editor split)`);
+      continue;
+    }
     let conflict: string | null = null;
     outer: for (const x of members[ri]!)
       for (const y of members[rj]!) {
@@ -747,17 +821,13 @@ export function clusterAnnouncements(docs: DedupeDoc[], opts: { allPairs?: boole
           break outer;
         }
       }
-    const what = `${docs[p.i]!.id}~${docs[p.j]!.id} score ${p.score.toFixed(2)}: ${p.reasons.join('; ')}`;
     if (conflict) {
       evidence[p.i]!.push(`refused ${what} (blocked by ${conflict})`);
       continue;
     }
     evidence[p.i]!.push(`merged ${what}`);
     evidence[p.j]!.push(`merged ${what}`);
-    const [big, small] = members[ri]!.length >= members[rj]!.length ? [ri, rj] : [rj, ri];
-    parent[small] = big;
-    members[big]!.push(...members[small]!);
-    members[small] = [];
+    unite(ri, rj);
   }
   const minId = new Map<number, string>();
   for (let i = 0; i < n; i++) {

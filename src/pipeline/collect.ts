@@ -1,6 +1,6 @@
 // One source, one pass: fetch its documents, let the adapter parse them, normalize each item and
 // store it with its provenance. Re-running on unchanged documents writes nothing new.
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { normalize } from '../calls/normalize.ts';
 import { RawItem, type RawItemInput } from '../calls/schema.ts';
 import { canonicalUrl } from '../calls/url.ts';
@@ -21,7 +21,13 @@ export interface SourceReport {
   name: string;
   status: sourcesRepo.RunStatus;
   itemsSeen: number;
+  /** Copies stored for the first time / stored again because they changed. */
+  newItems: number;
+  changedItems: number;
+  /** Calls that did not exist before this pass whose primary copy is this source's (set by reconcile). */
   newCalls: number;
+  /** This run's row in source_runs. */
+  runId: number | null;
   /** Items the adapter returned that did not validate (skipped, the rest stored). */
   badItems: number;
   durationMs: number;
@@ -46,7 +52,10 @@ export async function collectSource(ctx: CollectContext, def: SourceDefinition):
     name: def.name,
     status: 'ok',
     itemsSeen: 0,
+    newItems: 0,
+    changedItems: 0,
     newCalls: 0,
+    runId: null,
     badItems: 0,
     durationMs: 0,
     errorClass: null,
@@ -107,7 +116,7 @@ export async function collectSource(ctx: CollectContext, def: SourceDefinition):
     report.errorMessage = err instanceof Error ? err.message : String(err);
   }
   report.durationMs = Date.now() - started.getTime();
-  await sourcesRepo.recordRun(ctx.db, {
+  report.runId = await sourcesRepo.recordRun(ctx.db, {
     sourceId: def.id,
     startedAt: started,
     finishedAt: new Date(),
@@ -177,43 +186,16 @@ async function storeItem(
   const urlKey = canonicalUrl(raw.url);
   const rawSha256 = createHash('sha256').update(JSON.stringify(raw)).digest('hex');
 
-  const isNew = await ctx.db.transaction(async (tx) => {
+  // Which call the copy belongs to is decided after the whole pass (pipeline/reconcile.ts), when
+  // every source's copies are in.
+  await ctx.db.transaction(async (tx) => {
     const existing = await callsRepo.findItem(tx, def.id, urlKey);
-    if (existing && existing.rawSha256 === rawSha256) {
-      await callsRepo.touchItem(tx, existing.id);
-      return false;
-    }
+    if (existing && existing.rawSha256 === rawSha256) return callsRepo.touchItem(tx, existing.id);
     const draft = normalize(raw, def.donor ?? null);
-    let callId: string | null = null;
-    let created = false;
-    if (draft.isCall) {
-      // The item's own call keeps its id across runs; otherwise the fingerprint finds a copy.
-      const call =
-        (existing?.callId ? await callsRepo.getCall(tx, existing.callId) : null) ??
-        (await callsRepo.findCallByFingerprint(tx, draft.fingerprint));
-      if (call) {
-        callId = call.id;
-        const clash =
-          call.fingerprint !== draft.fingerprint &&
-          (await callsRepo.findCallByFingerprint(tx, draft.fingerprint));
-        await callsRepo.updateCall(tx, call.id, clash ? { ...draft, fingerprint: call.fingerprint } : draft);
-      } else {
-        callId = randomUUID();
-        await callsRepo.insertCall(tx, callId, callId, draft);
-        created = true;
-      }
-    }
-    await callsRepo.upsertItem(tx, {
-      sourceId: def.id,
-      urlKey,
-      raw,
-      rawSha256,
-      callId,
-      isCall: draft.isCall,
-    });
-    return created;
+    await callsRepo.upsertItem(tx, { sourceId: def.id, urlKey, raw, rawSha256, draft });
+    if (existing) report.changedItems++;
+    else report.newItems++;
   });
-  if (isNew) report.newCalls++;
 }
 
 function validatorKey(req: SourceRequest): string {

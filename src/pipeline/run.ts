@@ -10,7 +10,9 @@ import type { SourceDefinition } from '../sources/types.ts';
 import * as callsRepo from '../store/calls.repo.ts';
 import type { Db } from '../store/db.ts';
 import * as editionsRepo from '../store/editions.repo.ts';
+import * as sourcesRepo from '../store/sources.repo.ts';
 import { collectSource, type Progress, type SourceReport } from './collect.ts';
+import { type ReconcileResult, reconcileCalls } from './reconcile.ts';
 
 export interface PassOptions {
   db: Db;
@@ -28,6 +30,7 @@ export interface PassOptions {
 
 export interface PassResult {
   reports: SourceReport[];
+  reconciled: ReconcileResult;
   month: string;
   editionState: editionsRepo.EditionState;
   draftResult: editionsRepo.SaveDraftResult;
@@ -43,9 +46,20 @@ export async function runPass(opts: PassOptions): Promise<PassResult> {
       { db: opts.db, fetcher: opts.fetcher, polite: opts.polite, progress: opts.progress },
       def,
     );
-    opts.progress?.(def.id, `${report.status}: ${report.itemsSeen} items, ${report.newCalls} new calls`);
+    opts.progress?.(
+      def.id,
+      `${report.status}: ${report.itemsSeen} items (${report.newItems} new, ${report.changedItems} changed)`,
+    );
     return report;
   });
+
+  opts.progress?.('dedupe', 'clustering copies into calls…');
+  const reconciled = await reconcileCalls(opts.db);
+  for (const report of reports) {
+    report.newCalls = reconciled.created.filter((c) => c.sourceId === report.sourceId).length;
+    if (report.runId !== null && report.newCalls)
+      await sourcesRepo.setRunNewCalls(opts.db, report.runId, report.newCalls);
+  }
 
   const month = opts.today.slice(0, 7);
   const candidates = await callsRepo.listCatalogueCandidates(opts.db, opts.today);
@@ -69,6 +83,7 @@ export async function runPass(opts: PassOptions): Promise<PassResult> {
   await writeFile(files.text, rendered.text);
   return {
     reports,
+    reconciled,
     month,
     editionState: edition.state,
     draftResult: result,

@@ -44,6 +44,11 @@ export interface SourceDefinition {
   /** Who funds or organizes the calls this source lists, when it is one donor. */
   donor?: string;
   kind: 'rss' | 'html' | 'json' | 'wordpress';
+  /**
+   * What the source is to the calls it lists; decides which copy of a call is primary. Default:
+   * 'donor' when `donor` is set (the donor's own site), else 'aggregator'.
+   */
+  role?: 'donor' | 'aggregator' | 'news';
   /** The site's public page for people (used in reports and the catalogue's footer). */
   homepage: string;
   /**

@@ -1,4 +1,6 @@
 // Sources, their health after each run, and conditional-GET validators per URL.
+
+import type { SourceRole } from '../calls/merge.ts';
 import type { Validators } from '../fetch/client.ts';
 import type { SourceDefinition } from '../sources/types.ts';
 import type { Queryable } from './db.ts';
@@ -28,14 +30,28 @@ export interface SourceHealth {
   consecutiveFailures: number;
 }
 
+export function sourceRole(def: SourceDefinition): SourceRole {
+  return def.role ?? (def.donor ? 'donor' : 'aggregator');
+}
+
 /** Registers or refreshes a source's metadata; keeps its health and the enabled flag editors set. */
 export async function upsertSource(db: Queryable, def: SourceDefinition): Promise<void> {
   await db.query(
-    `insert into sources (id, name, kind, homepage, verified, enabled)
-     values ($1, $2, $3, $4, $5, $6)
+    `insert into sources (id, name, kind, homepage, verified, enabled, role, donor)
+     values ($1, $2, $3, $4, $5, $6, $7, $8)
      on conflict (id) do update set name = excluded.name, kind = excluded.kind,
-       homepage = excluded.homepage, verified = excluded.verified`,
-    [def.id, def.name, def.kind, def.homepage, def.verified, def.enabled ?? true],
+       homepage = excluded.homepage, verified = excluded.verified, role = excluded.role,
+       donor = excluded.donor`,
+    [
+      def.id,
+      def.name,
+      def.kind,
+      def.homepage,
+      def.verified,
+      def.enabled ?? true,
+      sourceRole(def),
+      def.donor ?? null,
+    ],
   );
 }
 
@@ -43,10 +59,10 @@ export async function upsertSource(db: Queryable, def: SourceDefinition): Promis
  * Stores a run and the health it implies. A 200 with zero items where the last good run had
  * some is 'empty': the layout may have changed.
  */
-export async function recordRun(db: Queryable, run: SourceRun): Promise<void> {
-  await db.query(
+export async function recordRun(db: Queryable, run: SourceRun): Promise<number> {
+  const { rows } = await db.query<{ id: number }>(
     `insert into source_runs (source_id, started_at, finished_at, status, items_seen, new_calls, error_class, error_message)
-     values ($1, $2, $3, $4, $5, $6, $7, $8)`,
+     values ($1, $2, $3, $4, $5, $6, $7, $8) returning id`,
     [
       run.sourceId,
       run.startedAt,
@@ -79,6 +95,7 @@ export async function recordRun(db: Queryable, run: SourceRun): Promise<void> {
       run.status === 'unchanged' ? null : run.itemsSeen,
     ],
   );
+  return rows[0]!.id;
 }
 
 export async function lastItemsSeen(db: Queryable, sourceId: string): Promise<number | null> {
@@ -121,4 +138,9 @@ export async function saveValidators(
        body_sha256 = excluded.body_sha256, fetched_at = now()`,
     [url, sourceId, v.etag, v.lastModified, v.bodySha256],
   );
+}
+
+/** New calls are known only after reconcile, which runs once every source of the pass is in. */
+export async function setRunNewCalls(db: Queryable, runId: number, newCalls: number): Promise<void> {
+  await db.query('update source_runs set new_calls = $2 where id = $1', [runId, newCalls]);
 }

@@ -266,3 +266,107 @@ describe('dedupeLines (the `hromada-grants dedupe` contract)', () => {
     expect(out.map((o) => o.cluster)).toEqual(['k1', 'k1', 'm5']);
   });
 });
+
+describe('editor overrides', () => {
+  const gardens = doc({
+    id: 'a',
+    ...base,
+    title: '«Зелені сади» 2027',
+    url: 'https://gardens.org/call/2027',
+  });
+  const relay = doc({
+    id: 'b',
+    ...base,
+    title: 'Зелені сади — прийом заявок',
+    url: 'http://www.gardens.org/call/2027/amp?utm_source=fb',
+  });
+  const rivers = doc({
+    id: 'c',
+    ...base,
+    title: '«Чисті річки» 2027',
+    text: base.text.replace('Зелені сади', 'Чисті річки'),
+  });
+  const lastYear = doc({ id: 'd', ...base, title: '«Зелені сади» 2026', deadline: null });
+
+  it('an editor merge joins two calls the scorer keeps apart, even across a blocker', () => {
+    expect(blocker(gardens, lastYear)).toMatch(/year/);
+    const res = clusterAnnouncements([gardens, lastYear, rivers], { mustLink: [[1, 0]] });
+    expect(res.map((r) => r.cluster)).toEqual(['a', 'a', 'c']);
+    expect(res[0]!.evidence).toContain('merged a~d (editor merge)');
+    expect(res[1]!.evidence).toContain('merged a~d (editor merge)');
+  });
+
+  it('an editor split keeps two copies apart and says why', () => {
+    const res = clusterAnnouncements([gardens, relay], { cannotLink: [[0, 1]] });
+    expect(res[0]!.cluster).toBe('a');
+    expect(res[1]!.cluster).toBe('b');
+    expect(res.flatMap((r) => r.evidence).join('\n')).toMatch(/^refused a~b .*\(editor split\)$/m);
+  });
+
+  it('an editor split also holds through a third copy', () => {
+    const third = doc({
+      id: 'e',
+      ...base,
+      title: '«Зелені сади» 2027 — деталі',
+      url: 'https://gardens.org/call/2027',
+    });
+    const res = clusterAnnouncements([gardens, relay, third], { cannotLink: [[0, 1]] });
+    expect(res[0]!.cluster).not.toBe(res[1]!.cluster);
+    // the third copy still joins one of them
+    expect([res[0]!.cluster, res[1]!.cluster]).toContain(res[2]!.cluster);
+  });
+
+  it('a split wins over a merge of the same pair', () => {
+    const res = clusterAnnouncements([gardens, relay], { mustLink: [[0, 1]], cannotLink: [[1, 0]] });
+    expect(res[0]!.cluster).not.toBe(res[1]!.cluster);
+    expect(res[0]!.evidence).toContain('refused a~b (editor merge) (editor split)');
+  });
+
+  it('a merged cluster still refuses a copy that conflicts with one of its members', () => {
+    // the editor joined the 2027 call with its 2026 page; a 2025 announcement stays out
+    const y2025 = doc({ id: 'f', ...base, title: '«Зелені сади» 2025', deadline: null });
+    const res = clusterAnnouncements([gardens, lastYear, y2025], { mustLink: [[0, 1]] });
+    expect(res.map((r) => r.cluster)).toEqual(['a', 'a', 'f']);
+  });
+
+  it('breaks a tie between equally good copies by document id, whatever the input order', () => {
+    // p and q are two oblast editions (a blocker); x fits both equally well
+    const x = doc({ id: 'x', ...base, title: '«Зелені сади» 2027' });
+    const p = doc({ id: 'p', ...base, title: '«Зелені сади» 2027', regions: ['UA-46'] });
+    const q = doc({ id: 'q', ...base, title: '«Зелені сади» 2027', regions: ['UA-07'] });
+    for (const order of [
+      [x, p, q],
+      [q, x, p],
+      [x, q, p],
+      [q, p, x],
+    ]) {
+      const got = new Map(clusterAnnouncements(order).map((r) => [r.id, r.cluster]));
+      expect(got).toEqual(
+        new Map([
+          ['x', 'p'],
+          ['p', 'p'],
+          ['q', 'q'],
+        ]),
+      );
+    }
+  });
+
+  it('rejects an index that names no document', () => {
+    expect(() => clusterAnnouncements([gardens], { mustLink: [[0, 3]] })).toThrow(/mustLink.*3/);
+  });
+
+  it('does not depend on the order of the documents', () => {
+    const all = [gardens, relay, rivers, lastYear];
+    const want = new Map(clusterAnnouncements(all).map((r) => [r.id, r.cluster]));
+    for (const order of [
+      [3, 2, 1, 0],
+      [1, 3, 0, 2],
+      [2, 0, 3, 1],
+    ]) {
+      const got = clusterAnnouncements(order.map((k) => all[k]!));
+      expect(new Map(got.map((r) => [r.id, r.cluster]))).toEqual(want);
+    }
+    expect(want.get('b')).toBe('a');
+    expect(new Set(want.values()).size).toBe(3);
+  });
+});

@@ -78,6 +78,6 @@ async function openPostgresSchema(url: string): Promise<Db> {
 /** Empties every table but the migration log, so tests in one file share one instance. */
 export async function resetDb(db: Db): Promise<void> {
   await db.query(
-    'truncate sources, fetch_validators, source_runs, calls, items, editions, edition_entries restart identity cascade',
+    'truncate sources, fetch_validators, source_runs, calls, items, dedupe_overrides, editions, edition_entries restart identity cascade',
   );
 }

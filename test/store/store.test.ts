@@ -101,43 +101,49 @@ for (const backend of await backends()) {
     it('stores a call and reads every field back with the same values and types', async () => {
       const id = randomUUID();
       const d = draft({ stages: [{ label: 'concept note', date: '2026-12-15', time: '16:00' }] });
-      await callsRepo.insertCall(db, id, id, d);
+      await callsRepo.insertCall(db, id, d);
       const call = await callsRepo.getCall(db, id);
       expect(call).toMatchObject({ ...d, id, clusterId: id });
       expect(call!.firstSeen).toBeInstanceOf(Date);
-      expect(await callsRepo.findCallByFingerprint(db, d.fingerprint)).toMatchObject({ id });
     });
 
-    it('refuses a second call with the same fingerprint (the unique key has the final say)', async () => {
-      const d = draft();
-      await callsRepo.insertCall(db, randomUUID(), randomUUID(), d);
-      await expect(callsRepo.insertCall(db, randomUUID(), randomUUID(), d)).rejects.toThrow();
+    it('refuses a second call with the same id (the primary key has the final say)', async () => {
+      const id = randomUUID();
+      await callsRepo.insertCall(db, id, draft());
+      await expect(callsRepo.insertCall(db, id, draft())).rejects.toThrow();
       expect((await callsRepo.countCalls(db)).calls).toBe(1);
     });
 
     it('refuses an invented deadline on a rolling call', async () => {
       await expect(
-        callsRepo.insertCall(db, randomUUID(), randomUUID(), draft({ deadlineKind: 'rolling' })),
+        callsRepo.insertCall(db, randomUUID(), draft({ deadlineKind: 'rolling' })),
       ).rejects.toThrow();
     });
 
     it('keeps one provenance row per source copy however often it is stored', async () => {
       const id = randomUUID();
-      await callsRepo.insertCall(db, id, id, draft());
+      await callsRepo.insertCall(db, id, draft());
       const write = {
         sourceId: source.id,
         urlKey: 'https://example.org/a',
         raw: raw('https://example.org/a'),
         rawSha256: 'x',
-        callId: id,
-        isCall: true,
+        draft: draft(),
       };
       await callsRepo.upsertItem(db, write);
+      const [item] = (await callsRepo.listCallCopies(db)).map((c) => c.itemId);
+      await callsRepo.setItemCalls(db, [{ itemId: item!, callId: id }]);
       await callsRepo.upsertItem(db, { ...write, rawSha256: 'y' });
       expect((await callsRepo.countCalls(db)).items).toBe(1);
+      // a changed copy keeps its call until reconcile decides otherwise
       expect(await callsRepo.findItem(db, source.id, 'https://example.org/a')).toMatchObject({
         callId: id,
         rawSha256: 'y',
+      });
+      // a copy that is no longer a call leaves its call at once
+      await callsRepo.upsertItem(db, { ...write, rawSha256: 'z', draft: draft({ isCall: false }) });
+      expect(await callsRepo.findItem(db, source.id, 'https://example.org/a')).toMatchObject({
+        callId: null,
       });
     });
 
@@ -145,7 +151,7 @@ for (const backend of await backends()) {
       await expect(
         db.transaction(async (tx) => {
           const id = randomUUID();
-          await callsRepo.insertCall(tx, id, id, draft());
+          await callsRepo.insertCall(tx, id, draft());
           throw new Error('crash in the middle');
         }),
       ).rejects.toThrow('crash in the middle');
@@ -155,7 +161,7 @@ for (const backend of await backends()) {
     it('lists catalogue candidates: real calls not closed before today', async () => {
       const insert = async (over: Partial<CallDraft>) => {
         const id = randomUUID();
-        await callsRepo.insertCall(db, id, id, draft(over));
+        await callsRepo.insertCall(db, id, draft(over));
         return over.title;
       };
       await insert({ title: 'open', deadline: '2026-12-01' });
@@ -217,7 +223,7 @@ for (const backend of await backends()) {
 
     it('writes a draft edition once, leaves it alone when nothing changed, never rewrites an approved one', async () => {
       const ids = [randomUUID(), randomUUID()];
-      for (const id of ids) await callsRepo.insertCall(db, id, id, draft());
+      for (const id of ids) await callsRepo.insertCall(db, id, draft());
       const entries = ids.map((callId, position) => ({ callId, section: 'energy', position }));
       const first = await editionsRepo.saveDraft(db, '2026-11', '2026-11-20', entries);
       expect(first.result).toBe('created');

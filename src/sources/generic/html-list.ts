@@ -171,6 +171,7 @@ export function htmlSource(entry: HtmlEntry): SourceDefinition {
     kind: 'html',
     homepage: entry.homepage ?? entry.url,
     verified: entry.verified === true,
+    ...(entry.role ? { role: entry.role } : {}),
     ...(entry.enabled === false ? { enabled: false } : {}),
     minDelayMs: entry.minDelayMs ?? 3000,
     ...(entry.maxItems ? { maxItems: entry.maxItems } : {}),

@@ -163,6 +163,7 @@ export function rssSource(entry: RssEntry): SourceDefinition {
     kind: 'rss',
     homepage: entry.homepage ?? new URL(entry.url).origin,
     verified: entry.verified === true,
+    ...(entry.role ? { role: entry.role } : {}),
     ...(entry.enabled === false ? { enabled: false } : {}),
     minDelayMs: entry.minDelayMs ?? 2000,
     ...(entry.maxItems ? { maxItems: entry.maxItems } : {}),

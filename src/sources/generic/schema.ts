@@ -10,7 +10,7 @@
 //     "selectors": { "item": ".news-item", "title": "h3 a", "link": "h3 a", "date": ".date",
 //       "dateFormat": "dd.mm.yyyy", "teaser": ".lead", "body": ".article", "next": "a.next" },
 //     "encoding": "windows-1251" } ] }
-// Every kind also takes donor, homepage, verified, enabled, minDelayMs, maxItems and note.
+// Every kind also takes donor, role, homepage, verified, enabled, minDelayMs, maxItems and note.
 import * as cheerio from 'cheerio';
 import iconv from 'iconv-lite';
 import { z } from 'zod';
@@ -82,6 +82,8 @@ const Common = {
   name: Name,
   /** Set when the whole source is one donor (an oblast administration's own competitions). */
   donor: z.string().trim().min(1, 'expected the donor’s name').optional(),
+  /** donor (the donor's own site), aggregator (relays many donors' calls) or news (reposts). */
+  role: z.enum(['donor', 'aggregator', 'news'], { error: 'expected donor, aggregator or news' }).optional(),
   /** The public page people read (reports, the catalogue's footer). */
   homepage: HttpUrl.optional(),
   /** true only once someone has checked the entry against the live site. */

@@ -102,6 +102,7 @@ export function telegramSource(entry: TelegramEntry): SourceDefinition {
     kind: 'html',
     homepage: entry.homepage ?? previewUrl(entry.channel),
     verified: entry.verified === true,
+    ...(entry.role ? { role: entry.role } : {}),
     ...(entry.enabled === false ? { enabled: false } : {}),
     // t.me answers 429 quickly to fast clients.
     minDelayMs: entry.minDelayMs ?? 3000,

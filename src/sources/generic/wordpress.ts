@@ -117,6 +117,7 @@ export function wordpressSource(entry: WordPressEntry): SourceDefinition {
     kind: 'wordpress',
     homepage: entry.homepage ?? `${entry.site}/`,
     verified: entry.verified === true,
+    ...(entry.role ? { role: entry.role } : {}),
     ...(entry.enabled === false ? { enabled: false } : {}),
     minDelayMs: entry.minDelayMs ?? 2000,
     ...(entry.maxItems ? { maxItems: entry.maxItems } : {}),
