@@ -376,6 +376,123 @@ const CASES: Case[] = [
     pub: '2026-03-01',
     deadline: '2026-04-02',
   },
+  // Rules added after the held-out set (fixtures/eval/extraction-holdout.jsonl).
+  {
+    name: 'the intake closing is the deadline («завершується прийом заявок»)',
+    text: 'Завтра, 31 березня, завершується прийом заявок на програму «Жінки в агро».',
+    pub: '2026-03-30',
+    deadline: '2026-03-31',
+  },
+  {
+    name: 'cut-offs under «граничні дати подання»: the next one ahead',
+    text: 'Заявки розглядаються партіями, граничні дати подання: 30 квітня, 30 червня та 31 серпня 2026 року.',
+    pub: '2026-06-16',
+    deadline: '2026-06-30',
+  },
+  {
+    name: 'year-less day.month right after a deadline label',
+    text: 'Гранти для спортивних клубів ветеранів — до 40 тис. грн. Дедлайн 2.06',
+    pub: '2026-05-15',
+    deadline: '2026-06-02',
+  },
+  {
+    name: 'clock in hours and minutes before the date («12 год. 00 хв.»)',
+    text: 'Документи приймаються до 12 год. 00 хв. 5 червня 2026 року.',
+    deadline: '2026-06-05',
+  },
+  {
+    name: 'English clock with a zone before the date',
+    text: 'Concept notes must be submitted by 5 p.m. Kyiv time on 12 May 2026.',
+    deadline: '2026-05-12',
+  },
+  {
+    name: 'midnight before the date',
+    text: 'Applications must reach us by midnight on 15 September 2026 (CET).',
+    deadline: '2026-09-15',
+  },
+  {
+    name: '«прийом безперервний» is rolling',
+    text: 'Фонд приймає заявки на ситуативні гранти цілорічно: прийом безперервний.',
+    deadline: null,
+    kind: 'rolling',
+  },
+  {
+    name: '«приймаються постійно, кінцевої дати немає» is rolling',
+    text: 'Заявки через портал Дія приймаються постійно, кінцевої дати подання немає.',
+    deadline: null,
+    kind: 'rolling',
+  },
+  {
+    name: 'until further notice, first come first served, is rolling',
+    text: 'Заявки приймаються до окремого повідомлення, розглядаються в порядку надходження.',
+    deadline: null,
+    kind: 'rolling',
+  },
+  {
+    name: 'Russian all-year intake is rolling',
+    text: 'Заявки принимаются в течение всего года и рассматриваются ежемесячно.',
+    deadline: null,
+    kind: 'rolling',
+  },
+  {
+    name: '"accepted until funding is exhausted" is rolling, not a deadline cue',
+    text: 'Applications will be accepted until funding is exhausted.',
+    deadline: null,
+    kind: 'rolling',
+  },
+  {
+    name: 'a rolling phrase across a semicolon from the call word',
+    text: 'There is no fixed deadline; proposals are reviewed three times a year.',
+    deadline: null,
+    kind: 'rolling',
+  },
+  {
+    name: 'a date promised later is unknown, whatever the headline says',
+    title: 'Гранти для шкіл — без дедлайну',
+    text: 'Фонд запрошує школи подавати заявки. Кінцевий термін подання заявок буде оголошено додатково.',
+    deadline: null,
+    kind: 'unknown',
+  },
+  {
+    name: 'a weekday before a year-less numeric date',
+    text: 'Грант — 120 000 грн. Кінцева дата — п’ятниця, 27.03.',
+    pub: '2026-03-02',
+    deadline: '2026-03-27',
+  },
+  {
+    name: 'the intake noun first, its closing verb after',
+    text: 'Подання заявок завершується 10 квітня о 17:00.',
+    pub: '2026-03-10',
+    deadline: '2026-04-10',
+  },
+  {
+    name: '«Дата закриття конкурсу» is a deadline label',
+    text: 'Фінансування у межах 200–500 тис. грн. Дата закриття конкурсу: 19 червня.',
+    pub: '2026-05-28',
+    deadline: '2026-06-19',
+  },
+  {
+    name: 'a programme «діє до» a date: the last day to apply',
+    text: 'Місто покриває до 70% вартості сонячних станцій для ОСББ. Програма діє до 1 грудня 2026 року.',
+    deadline: '2026-12-01',
+  },
+  {
+    name: 'an expression of interest by a date',
+    text: 'Interested city, town and village councils should send an expression of interest by 6 November 2026.',
+    deadline: '2026-11-06',
+  },
+  {
+    name: 'intake «безперервно» with words between is rolling',
+    text: 'Програма приймає заявки від фермерських господарств Миколаївщини та Херсонщини безперервно протягом 2026 року.',
+    deadline: null,
+    kind: 'rolling',
+  },
+  {
+    name: '«відкрите вікно», reviewed «доки є фінансування», is rolling',
+    text: 'Програма приймає заявки від громад за принципом «відкритого вікна»: заявки розглядаються щомісяця, доки є фінансування.',
+    deadline: null,
+    kind: 'rolling',
+  },
 ];
 
 describe('deadline', () => {

@@ -101,6 +101,123 @@ describe('applicants', () => {
       text: 'Регіональні медіа, зареєстровані як ГО або ТОВ, можуть подати заявку.',
       want: ['ngo', 'business'],
     },
+    // Rules added after the held-out set.
+    {
+      text: 'Подаватися можуть регіональні редакції, зареєстровані як ТОВ або ГО.',
+      want: ['business', 'ngo'],
+    },
+    {
+      text: 'Подавачі: органи місцевого самоврядування та комунальні заклади культури.',
+      want: ['local_government', 'communal_enterprise', 'culture'],
+    },
+    { text: 'В конкурсе могут участвовать школы и детские сады Одесской области.', want: ['education'] },
+    { text: 'Подати проєкт можуть мешканці Хмельницького, яким виповнилося 16 років.', want: ['individual'] },
+    { text: 'Подавати проєкти можуть сумчани віком від 14 до 35 років.', want: ['individual', 'youth'] },
+    {
+      text: 'Подати заявку можуть громади з населенням до 20 тисяч мешканців.',
+      want: ['local_government'],
+    },
+    {
+      text: 'Заявник — орган місцевого самоврядування; партнерами можуть бути бізнес-асоціації та заклади вищої освіти.',
+      want: ['local_government'],
+    },
+    {
+      text: 'ОСББ та житлово-будівельні кооперативи можуть отримати компенсацію.',
+      want: ['other'],
+    },
+    {
+      text: 'Учасники: спортивні клуби (громадські організації), ДЮСШ та комунальні спортивні заклади.',
+      want: ['ngo', 'education', 'communal_enterprise'],
+    },
+    {
+      text: 'Програма компенсацій для мікро-, малих і середніх підприємств області.',
+      want: ['business'],
+    },
+    {
+      text: 'Конкурс для ветеранів війни, які ведуть бізнес як ФОП або юридичні особи.',
+      want: ['business'],
+    },
+    {
+      text: 'Youth organisations and informal groups of young people may apply.',
+      want: ['youth', 'ngo', 'other'],
+    },
+    {
+      text: 'GIZ offers grants of EUR 15,000 per enterprise to social enterprises and cooperatives.',
+      want: ['business'],
+    },
+    {
+      text: 'The Embassy accepts applications for grassroots projects from local governments, hospitals, schools and non-profit organizations.',
+      want: ['local_government', 'health', 'education', 'ngo'],
+    },
+    {
+      text: 'Київська міська рада продовжує програму: ОСББ столиці можуть отримати компенсацію.',
+      want: ['other'],
+    },
+    {
+      text: 'Конкурс для митців, креативних підприємців (ФОП) та громадських організацій міста.',
+      want: ['individual', 'business', 'ngo'],
+    },
+    {
+      text: 'Подаватися можуть молодіжні ради при органах місцевого самоврядування, неформальні групи молоді та молодіжні громадські організації.',
+      want: ['youth', 'other', 'ngo'],
+    },
+    {
+      text: 'EED підтримує організації громадянського суспільства у Херсонській області.',
+      want: ['ngo'],
+    },
+    {
+      text: 'Конкурс грантів на спільні проєкти українських культурних організацій та митців.',
+      want: ['culture', 'ngo', 'individual'],
+    },
+    {
+      text: 'Конкурс для правозахисних ГО та юридичних клінік при закладах вищої освіти.',
+      want: ['ngo', 'education'],
+    },
+    {
+      text: 'Open call for municipalities to propose e-services that make life easier for residents.',
+      want: ['local_government'],
+    },
+    {
+      text: 'Конкурс для КНП (лікарень та центрів ПМСД) Херсонської області.',
+      want: ['communal_enterprise', 'health'],
+    },
+    { text: 'Аграрії Харківської області можуть подати заявку на компенсацію.', want: ['business'] },
+    {
+      text: 'Учасниками можуть бути молодіжні громадські організації та студентські ради закладів вищої освіти.',
+      want: ['youth', 'ngo'],
+    },
+    { text: 'БФ «Нове життя» надає мікрогранти внутрішньо переміщеним особам.', want: ['individual'] },
+    {
+      text: 'Черкаська ОВА надає гранти для пасічників — фізичних осіб і ФОП.',
+      want: ['individual', 'business'],
+    },
+    {
+      text: 'Конкурс проєктів громадських організацій, що надають соціальні послуги мешканцям столиці.',
+      want: ['ngo'],
+    },
+    {
+      text: 'ГО «Платформа ветеранів» надає гранти спортивним клубам ветеранів Тернопільської громади.',
+      want: ['ngo'],
+    },
+    {
+      text: 'Комунальні центри надання соціальних послуг можуть подати заявку.',
+      want: ['communal_enterprise'],
+    },
+    {
+      text: 'Запрошуємо активістів, лідерів громад та представників ініціативних груп до програми.',
+      want: ['individual', 'other'],
+    },
+    { text: 'The programme supports individual artists and art collectives.', want: ['individual', 'other'] },
+    { text: 'Физические лица-предприниматели могут получить грант.', want: ['business'] },
+    {
+      text: 'Молодежь Полтавы в возрасте 16–29 лет может подать идеи проектов.',
+      want: ['youth', 'individual'],
+    },
+    { text: 'Young people aged 18–30 and youth NGOs can apply.', want: ['youth', 'individual', 'ngo'] },
+    {
+      text: 'Подать заявку могут инициативные группы молодежи в возрасте 14–35 лет.',
+      want: ['other', 'youth'],
+    },
   ])('$text', ({ text, want }) => {
     expect(sorted(extract({ text }).applicants)).toEqual(sorted(want));
   });
@@ -171,6 +288,30 @@ describe('regions', () => {
     { text: 'Наш офіс: м. Київ, вул. Хрещатик, 1.', want: [] },
     { text: 'Сума гранту — до 100 тис. грн з суми загального бюджету.', want: [] },
     { text: 'Кримінальна відповідальність за порушення.', want: [] },
+    // Rules added after the held-out set.
+    { text: 'Полтавська міська рада оголошує конкурс для ОСББ.', want: ['UA-53'] },
+    { text: 'Харьковский городской совет объявляет конкурс.', want: ['UA-63'] },
+    { text: 'Днепровский городской совет продолжает программу.', want: ['UA-12'] },
+    { text: 'Для ініціативних груп Вінницької міської громади.', want: ['UA-05'] },
+    { text: 'Для громадських організацій з усієї території України.', want: ['UA'] },
+    { text: 'Для публічних бібліотек з будь-якої області України.', want: ['UA'] },
+    { text: 'Молодежные организации из любого региона Украины.', want: ['UA'] },
+    { text: 'Подать заявку может бизнес со всей Украины.', want: ['UA'] },
+    { text: 'Open to applicants from every region of Ukraine.', want: ['UA'] },
+    { text: 'Startups from anywhere in Ukraine are eligible.', want: ['UA'] },
+    { text: 'Для громад Київської області (крім міста Києва).', want: ['UA-32'] },
+    { text: 'Для університетів з міст Дніпро, Запоріжжя та Кривий Ріг.', want: ['UA-12', 'UA-23'] },
+    {
+      text: 'For municipal heat utilities in Kyiv, Chernihiv and Sumy oblasts.',
+      want: ['UA-32', 'UA-74', 'UA-59'],
+    },
+    { text: 'For enterprises registered in Vinnytsia and Khmelnytskyi oblasts.', want: ['UA-05', 'UA-68'] },
+    { text: 'The Embassy of Finland in Kyiv supports projects in Zaporizhzhia Oblast.', want: ['UA-23'] },
+    { text: 'Польский институт в Киеве объявляет конкурс для культурных организаций.', want: [] },
+    { text: 'Конкурс для креативних підприємців і ГО Харкова.', want: ['UA-63'] },
+    { text: 'Для громад Кивсько област (ї випала на AMP-копії).', want: ['UA-32'] },
+    { text: 'Applicants from any oblast are welcome.', want: ['UA'] },
+    { text: 'Молодежь Полтавы может подать заявку.', want: ['UA-53'] },
   ])('$text', ({ text, want }) => {
     expect(extract({ text }).regions).toEqual(want);
   });

@@ -74,6 +74,39 @@ const CALLS: Case[] = [
     name: 'partnership call in English',
     text: 'We are looking for partner municipalities in Ukraine. How to apply: send the application form by 1 June 2026.',
   },
+  // Rules added after the held-out set.
+  {
+    name: '«оголошує збір заявок», deadline to be announced',
+    text: 'ГО «Агенція місцевого розвитку» оголошує збір заявок від громад Рівненщини. Вартість робіт на одну громаду — до 3 млн грн. Строки подання буде повідомлено згодом.',
+  },
+  {
+    name: 'inverted «Подаватися можуть», rolling',
+    text: 'Державна програма «Власна справа»: гранти до 250 тис. грн. Подаватися можуть громадяни та ФОП. Заявки приймаються постійно.',
+  },
+  {
+    name: 'Russian offer «могут получить до», dates to come',
+    text: 'Общины Житомирской области могут получить до 2,5 млн грн на восстановление водоснабжения. Сроки подачи заявок будут объявлены дополнительно.',
+  },
+  {
+    name: '"accepts applications" with no deadline',
+    text: 'The Embassy of Japan accepts applications for grassroots projects from local governments and hospitals. The maximum grant is 10 million yen.',
+  },
+  {
+    name: 'a webinar invitation about a call still open',
+    title: 'Вебінар про конкурс «Інклюзивні простори»',
+    text: 'Запрошуємо на вебінар 26 лютого о 15:00. Нагадуємо: заявки від закладів освіти та громадських організацій приймаються до 20 березня 2026 року.',
+    pub: '2026-02-20',
+  },
+  {
+    name: 'a grant for purchases is not procurement',
+    text: 'Міжнародний медичний корпус оголошує конкурс для КНП на закупівлю медичного обладнання. Заявки — до 18.00 30.06.2026.',
+    pub: '2026-06-01',
+  },
+  {
+    name: 'a partnership call by expression of interest',
+    text: 'Danish municipalities are looking for Ukrainian partner hromadas in Mykolaiv oblast. Interested councils should send an expression of interest by 6 November 2026.',
+    pub: '2026-10-14',
+  },
 ];
 
 const NEWS: Case[] = [
@@ -190,6 +223,57 @@ const NEWS: Case[] = [
   {
     name: 'grant mentioned with no invitation',
     text: 'Грант на суму 200 тис. грн допоміг громаді відремонтувати бібліотеку.',
+  },
+  // Rules added after the held-out set.
+  {
+    name: 'the call closed and applications counted',
+    text: 'The call for proposals closed on 15 March 2026. We received 418 applications. Evaluation is ongoing and all applicants will be notified by 31 May 2026.',
+    pub: '2026-04-02',
+  },
+  {
+    name: 'applications counted in Ukrainian',
+    text: 'Ми отримали 312 заявок з 22 областей. Результати оголосимо до 30 квітня.',
+    pub: '2026-03-28',
+  },
+  {
+    name: 'procurement titled as a request for proposals',
+    text: 'Request for Proposals (RFP) for the supply and installation of 15 water purification units. Offers must be submitted by 10 April 2026.',
+    pub: '2026-03-20',
+  },
+  {
+    name: 'training report with "apply for" in it',
+    text: 'Over 60 hromada officials completed the Municipal Finance Academy in Lviv last week. Participants learned how to prepare grant budgets and apply for EU funding.',
+  },
+  {
+    name: 'survey named after the lead',
+    text: 'Міністерство просить громади заповнити анкету щодо потреб у відновленні до 25 квітня. Результати опитування використають для планування програм.',
+    pub: '2026-04-08',
+  },
+  {
+    name: 'webinar for winners of a closed call',
+    text: 'Запрошуємо переможців конкурсу на вебінар щодо звітності 14 травня. Нагадуємо, що прийом заявок завершився 20 березня.',
+    pub: '2026-05-05',
+  },
+  {
+    name: 'a digest of calls',
+    text: 'Добірка грантових можливостей тижня: 7 конкурсів для громад, ГО та бізнесу. Дедлайни — з 15 травня до 30 червня.',
+    pub: '2026-05-11',
+  },
+  {
+    name: 'an info-day invitation',
+    title: 'Інформаційний день програми Interreg у Чернівцях',
+    text: 'Запрошуємо на інформаційний день програми, який відбудеться 14 жовтня в Чернівцях. Реєстрація учасників — до 10 жовтня.',
+    pub: '2026-09-30',
+  },
+  {
+    name: 'a shortlist, with the future only for the shortlisted',
+    text: 'Twelve municipalities have been shortlisted. Only shortlisted municipalities will be invited to submit full applications by 15 September 2026.',
+    pub: '2026-07-30',
+  },
+  {
+    name: 'open tenders «на закупівлю»',
+    text: 'Вінницька ОВА оголошує відкриті торги на закупівлю 40 генераторів. Тендерні пропозиції приймаються в системі Prozorro до 15 квітня 2026 року.',
+    pub: '2026-03-19',
   },
 ];
 

@@ -16,11 +16,13 @@ export interface AmountResult {
 const L = '\\p{L}*';
 const CUR_PRE = '(€|\\$|£|₴|¥|us\\$|eur|usd|uah|pln|chf|gbp|nok|sek|dkk|czk|jpy|cad)';
 const NUM = "(\\d{1,3}(?:[ .,']\\d{3})+(?:[.,]\\d{1,2})?(?!\\d)|\\d+(?:[.,]\\d+)?)";
-const MULT = `(тис\\.?|тисяч${L}|тыс\\.?|тысяч${L}|thousand|млн\\.?|мільйон${L}|миллион${L}|million|mln|mio\\.?|млрд\\.?|мільярд${L}|миллиард${L}|billion|bn|k|к|m)`;
-const CUR_POST = `(грн\\.?|гривн${L}|гривен${L}|гривень|₴|uah|євро|евро|eur|euros?|€|долар${L}(?: сша)?|доллар${L}(?: сша)?|usd|\\$|us dollars|dollars?|злот${L}|pln|zł|chf|швейцарськ${L} франк${L}|франк${L}|gbp|£|фунт${L}(?: стерлінгів)?|(?:норвез|норвеж|шведськ|шведск|данськ|датск|чеськ|чешск)${L} крон${L}|nok|sek|dkk|czk|крон${L}|jpy|¥|єн${L}|иен${L}|yen|cad)`;
+const MULT = `(тис\\.?|тисяч${L}|тыс\\.?|тысяч${L}|thousand|млн\\.?|мільйон${L}|мльйон${L}|миллион${L}|million|mln|mio\\.?|млрд\\.?|мільярд${L}|миллиард${L}|billion|bn|k|к|m)`;
+const CUR_POST = `(грн\\.?|гривн${L}|гривен${L}|гривень|₴|uah|євро|евро|eur|euros?|€|долар${L}(?: сша)?|доллар${L}(?: сша)?|дол\\.?(?: ?сша)?|usd|\\$|us dollars|dollars?|злот${L}|pln|zł|chf|швейцарськ${L} франк${L}|франк${L}|gbp|£|фунт${L}(?: стерлінгів)?|(?:норвез|норвеж|шведськ|шведск|данськ|датск|чеськ|чешск)${L} крон${L}|nok|sek|dkk|czk|крон${L}|jpy|¥|єн${L}|иен${L}|yen|cad)`;
+/** The sum repeated in words, as contracts write it: «1 000 000 (один мільйон) гривень». */
+const SPELLED = "\\s?\\([\\p{L}' -]{3,60}\\)(?=\\s?[\\p{L}₴€$£¥])";
 /** One sum: "€1,5 млн", "200 тис. грн", "EUR 10.000", "$25,000", or a bare number a range may complete. */
 const TOKEN = compile(
-  `(?<![\\p{L}\\p{N}.,/:])(?:${CUR_PRE}\\s?)?${NUM}(?!\\d|[.,:/]\\d)(?:\\s?${MULT}(?![\\p{L}]))?(?:\\s?${CUR_POST}(?![\\p{L}]))?`,
+  `(?<![\\p{L}\\p{N}.,/:])(?:${CUR_PRE}\\s?)?${NUM}(?!\\d|[.,:/]\\d)(?:\\s?${MULT}(?![\\p{L}]))?(?:${SPELLED})?(?:\\s?${CUR_POST}(?![\\p{L}]))?`,
   'g',
 );
 /** Between two sums of one range: "від 50 до 200 тисяч", "$25,000–$250,000", "EUR 200,000 to EUR 1.2 million". */
@@ -28,7 +30,7 @@ const RANGE_GAP = /^\s*(?:[-–—]|до|по|to|and|і|та|и|-)\s*$/;
 /** Between alternatives: «до 3 000 або до 6 000 євро». */
 const ALT_GAP = /^\s*(?:або|или|or|чи|lub)\s*(?:до|up to|to|до суми)?\s*$/;
 const UP_TO_BEFORE =
-  /(?:^|[\s(:—–-])(?:до|up to|не більше(?: ніж)?|не більш як|не перевищує|максимум|max(?:imum)?\.?|under|до суми|не более|do)\s*$/;
+  /(?:^|[\s(:—–-])(?:до|up to|не більше(?: ніж)?|не більш як|не перевищує|максимум|max(?:imum)?\.?|under|до суми|не более|do)\s*(?:[:—–-]\s*)?$/;
 const FROM_BEFORE =
   /(?:^|[\s(:—–-])(?:від|from|at least|не менше(?: ніж)?|мінімум|min(?:imum)?\.?|от|не менее|od)\s*$/;
 const EACH_BEFORE = /(?:^|\s)по\s*$/;
@@ -36,6 +38,8 @@ const EACH_BEFORE = /(?:^|\s)по\s*$/;
 type Kind = 'per' | 'total' | 'budget' | 'max' | 'min' | 'exclude';
 const KINDS: readonly Kind[] = ['total', 'per', 'budget', 'max', 'min', 'exclude'];
 const PER = [
+  // The donor's share is the grant: «Внесок ЄС — від 100 000 до 1 000 000 євро».
+  `внес${L} (?:єс|ес|донора|програми|фонду)`,
   `(?:eu|єс|ес|donor) (?:co-?financing|contribution|funding|grant|співфінансуванн${L}|фінансуванн${L})`,
   `бюджет${L} (?:одного )?(?:проєкт|проект|project|заявк|мікропроєкт)${L}`,
   'project budget',
@@ -46,8 +50,8 @@ const PER = [
   `розмір${L}`,
   `размер${L}`,
   `сум${L} (?:гранту|гранта|фінансування|підтримки|допомоги)`,
-  'per (?:project|grant|applicant|organi[sz]ation|partner|beneficiary|community|municipality)',
-  `на (?:один |одну )?(?:проєкт|проект|заявку|громаду|організацію)`,
+  'per (?:project|grant|applicant|organi[sz]ation|partner|beneficiary|community|municipality|school|facility|utility|enterprise|household|institution|farm)',
+  `на (?:один |одну |одне )?(?:проєкт|проект|заявку|громаду|організацію|заклад|установу|об'єкт|підприємство|господарство|школу|учасника|отримувача|будинок|учреждение|общину|хозяйство|дом)`,
   'одного (?:проєкту|проекту|заявника)',
   'grants? (?:size|amount|of)',
   `award${L}`,
@@ -82,11 +86,30 @@ const TOTAL = [
   'will distribute',
   `виділ${L}`,
   'allocated',
+  // A programme's money being sent somewhere: «Фонд спрямує 50 млн грн на відновлення житла».
+  'спрямує',
+  'спрямують',
+  'спрямовує',
+  'спрямовують',
+  'спрямовано',
+  'спрямували',
+  'спрямував',
+  `направит${L}`,
+  `направят`,
+  'will (?:allocate|channel|direct|provide a total of)',
   'available (?:budget|funding)',
 ];
 const BUDGET = [`бюджет${L}`, 'budget'];
 const MAX = [
   `максимальн${L}`,
+  'максимум',
+  `граничн${L}`,
+  `предельн${L}`,
+  `ліміт${L}`,
+  `лимит${L}`,
+  'не более',
+  'capped at',
+  'cap',
   'maximum',
   'max\\.?',
   'up to',
@@ -160,7 +183,7 @@ function multiplier(word: string | undefined): number | null {
 const CURRENCIES: ReadonlyArray<readonly [RegExp, string]> = [
   [/^(?:грн|гривн|гривен|₴|uah)/, 'UAH'],
   [/^(?:€|eur|євро|евро)/, 'EUR'],
-  [/^(?:\$|us\$|usd|долар|доллар|us dollars|dollar)/, 'USD'],
+  [/^(?:\$|us\$|usd|долар|доллар|дол|us dollars|dollar)/, 'USD'],
   [/^(?:злот|pln|zł)/, 'PLN'],
   [/^(?:chf|франк|швейцар)/, 'CHF'],
   [/^(?:gbp|£|фунт)/, 'GBP'],
@@ -251,6 +274,8 @@ function groups(lower: string, toks: Token[]): Group[] {
 
 const PERCENT_IN = /\d\s*(?:%|відсот|процент|percent|per cent)/;
 const SEPARATED = /[,;]/;
+/** At most one word between: «500 тис. грн співфінансування», not «до 80 тис. грн за умови власного внеску». */
+const ADJACENT = compile(String.raw`^\s*(?:[(—–-]\s*)?(?:\p{L}+\s+)?$`, '');
 
 type Role = 'total' | 'max' | 'min' | 'fixed' | 'range' | null;
 
@@ -270,7 +295,8 @@ function roleOf(doc: Doc, cues: Cue<Kind>[], g: Group): Role {
   if (!cue) {
     // A cue after the sum speaks of it only when nothing separates them («500 тис. грн співфінансування»).
     const next = firstCueIn(cues, g.end, to, DECIDING);
-    if (next && !(next.kind === 'exclude' && SEPARATED.test(doc.lower.slice(g.end, next.start)))) cue = next;
+    const gap = next ? doc.lower.slice(g.end, next.start) : '';
+    if (next && !(next.kind === 'exclude' && (SEPARATED.test(gap) || !ADJACENT.test(gap)))) cue = next;
   }
   const modifier = lastCueIn(cues, from, g.start, MODIFIERS);
   const before = doc.lower.slice(Math.max(from, g.start - 24), g.start);
@@ -331,6 +357,14 @@ export function extractAmount(doc: Doc): AmountResult {
     const role = roleOf(doc, cues, g);
     if (role === 'total') total ??= g;
     else if (role) per.push({ g, role });
+  }
+  // The total repeated without a cue (a headline's «50 млн грн на відновлення») is still the total.
+  if (total) {
+    const t = total;
+    for (let i = per.length - 1; i >= 0; i--) {
+      const { g, role } = per[i]!;
+      if (role === 'fixed' && g.high === t.high && g.currency === t.currency) per.splice(i, 1);
+    }
   }
   // One currency per call: the first per-project sum sets it; sums in other currencies are
   // equivalents («10 000 євро (близько 450 000 грн)»).

@@ -15,6 +15,13 @@ const PHRASES: ReadonlyArray<readonly [Applicant, readonly string[]]> = [
     'other',
     [
       `ініціативн${L} груп${L}`,
+      // Housing cooperatives are residents' associations like ОСББ, not businesses.
+      `житлов${L}[- ]будівельн${L} кооператив${L}`,
+      `жилищн${L}[- ]строительн${L} кооператив${L}`,
+      'housing (?:co-?operatives?|associations?)',
+      'community groups?',
+      "(?:art|artist|artists'|creative) collectives?",
+      `творч${L} колектив${L}`,
       `неформальн${L} (?:груп|об'єднан)${L}`,
       'осбб',
       `об'єднан${L} співвласників${L}`,
@@ -38,7 +45,7 @@ const PHRASES: ReadonlyArray<readonly [Applicant, readonly string[]]> = [
   [
     'communal_enterprise',
     [
-      `комунальн${L} (?:некомерційн${L} )?(?:підприємств|установ|заклад|організац|служб)${L}`,
+      `комунальн${L} (?:[\\p{L}-]+ )?(?:некомерційн${L} )?(?:підприємств|установ|заклад|організац|служб|агенці|центр)${L}`,
       `коммунальн${L} (?:некоммерческ${L} )?(?:предприяти|учреждени)${L}`,
       '(?:municipal|communal) non-?profit enterprises?',
       // Only the adjective: «communal educational institutions» is also an education applicant.
@@ -109,9 +116,10 @@ const PHRASES: ReadonlyArray<readonly [Applicant, readonly string[]]> = [
     'business',
     [
       `фізичн${L} ос${L}[- –—]+підприєм${L}`,
+      `физическ${L} лиц${L}[- –—]+предпринимател${L}`,
       `малого (?:та|і) середнього (?:бізнесу|підприємництва)`,
       `мал${L},? (?:та|і) середн${L} (?:бізнес|підприєм)${L}`,
-      `мікро${L},? мал${L} (?:та|і) середн${L} підприєм${L}`,
+      `мікро${L}-?,? мал${L},? (?:та|і|й) середн${L} (?:підприєм|бізнес)${L}`,
       `підприєм(?:ці|ців|цям|цями|ець)`,
       `підприємиц${L}`,
       `роботодав${L}`,
@@ -121,8 +129,15 @@ const PHRASES: ReadonlyArray<readonly [Applicant, readonly string[]]> = [
       `суб'єкт${L} господарювання`,
       `кооператив${L}`,
       `фермер${L}`,
+      `аграрі${L}`,
+      `аграри${L}`,
+      `(?:агро|сільгосп)виробник${L}`,
+      `сельхозпроизводител${L}`,
+      'agricultural producers',
       `стартап${L}`,
       'smes?',
+      '(?:social|private) enterprises?',
+      'agribusiness(?:es)?',
       'msmes?',
       '(?:micro,? )?small and medium(?:-sized)? enterprises',
       'businesses',
@@ -145,6 +160,7 @@ const PHRASES: ReadonlyArray<readonly [Applicant, readonly string[]]> = [
       `заклад${L} охорони здоров'я`,
       `медичн${L} (?:заклад|установ)${L}`,
       `лікарн${L}`,
+      'лікарень',
       `амбулатор${L}`,
       `поліклінік${L}`,
       `центр${L} (?:первинної )?(?:медико-санітарної|медичної) допомоги`,
@@ -193,6 +209,10 @@ const PHRASES: ReadonlyArray<readonly [Applicant, readonly string[]]> = [
       `університет${L}`,
       'зво',
       `коледж${L}`,
+      `дитяч${L} садк${L}`,
+      // University legal clinics apply as units of their university.
+      `юридичн${L} клінік${L}`,
+      'kindergartens?',
       `технікум${L}`,
       'universit(?:y|ies)',
       'schools',
@@ -202,6 +222,7 @@ const PHRASES: ReadonlyArray<readonly [Applicant, readonly string[]]> = [
       'research (?:institutions?|organi[sz]ations?|centres?|centers?)',
       'colleges?',
       `учебн${L} заведени${L}`,
+      `детск${L} сад${L}`,
       `образовательн${L} (?:учреждени|организаци)${L}`,
       `учреждени${L} (?:\\p{L}+ ){0,3}?образования`,
       `школ(?:а|ы|ам|ами|ах)(?![\\p{L}])`,
@@ -215,6 +236,9 @@ const PHRASES: ReadonlyArray<readonly [Applicant, readonly string[]]> = [
       `молодіжн${L}`,
       `молод(?:ь|і|ій|ими)(?![\\p{L}])`,
       `молод${L} люд${L}`,
+      `студентськ${L} (?:рад|самоврядуванн|парламент|спільнот)${L}`,
+      `студенческ${L} (?:совет|самоуправлени)${L}`,
+      'student (?:councils?|unions?|governments?)',
       'young people',
       `youth(?: organi[sz]ations?| centres?| centers?| councils?| groups?| workers?)?`,
       `молодеж${L}`,
@@ -226,6 +250,19 @@ const PHRASES: ReadonlyArray<readonly [Applicant, readonly string[]]> = [
     'individual',
     [
       `фізичн${L} ос(?:оби|іб|обам|оба)(?![\\p{L}-])`,
+      // Residents apply for themselves (participatory budgets, neighbourhood initiatives); only where
+      // the text says they may apply (RESIDENT).
+      'мешканці',
+      'мешканцям',
+      'жителі',
+      'жителям',
+      'жители',
+      'residents',
+      // Residents of oblast centres: «сумчани», «кияни», «львів'яни», «полтавці».
+      `(?:киян|львів'ян|харків'ян|дніпрян|сумчан|вінничан|житомирян|рівнян|тернополян|лучан|чернівчан|хмельничан|кропивничан|черкащан|ужгородц|франківц|полтавц|одесит|чернігівц|миколаївц|херсонц|запоріжц)(?:і|и|ям|ам|ями|ами)`,
+      // People displaced by the war, where the text says they apply («надає мікрогранти ВПО»).
+      `внутрішньо переміщен(?:і|им) особ(?:и|ам)`,
+      `переселенц(?:і|ям)`,
       `громадян(?:и|ам)?(?![\\p{L}])`,
       `митц${L}`,
       `майстр(?:и|ів|ам|ами)(?![\\p{L}])`,
@@ -259,14 +296,25 @@ const ACRONYMS: ReadonlyArray<readonly [Applicant, readonly string[]]> = [
   ['communal_enterprise', ['КП', 'КНП', 'КЗ', 'КУ']],
   ['ngo', ['ГО', 'БФ', 'БО', 'ОСН', 'ОГС', 'ОО', 'НУО']],
   ['business', ['МСП', 'МСБ', 'ФОП', 'ФЛП', 'ТОВ', 'ТзОВ', 'ООО', 'SME', 'SMEs']],
-  ['education', ['ЗВО', 'ЗЗСО', 'ЗДО', 'ВУЗ']],
+  ['education', ['ЗВО', 'ЗЗСО', 'ЗДО', 'ВУЗ', 'ДЮСШ', 'ЗПО']],
+  ['health', ['ЦПМСД', 'ПМСД', 'ЦПМД']],
   ['other', ['ОСББ', 'ОСМД', 'ЗМІ', 'СМИ']],
 ];
 
 /** Words that make a clause about eligibility. */
 const ELIGIBILITY_WORDS = [
-  `мож(?:уть|е) (?:подати|подавати|взяти участь|брати участь|отримати|стати|бути|претендувати)`,
-  `(?:подати|подавати) (?:\\p{L}+ )?можуть`,
+  `мож(?:уть|е) (?:подати|подавати|податися|подаватися|взяти участь|брати участь|отримати|стати|бути|претендувати)`,
+  `(?:подати|подавати|податися|подаватися|подать|подаваться|податься) (?:\\p{L}+ )?(?:можуть|може|могут|может)`,
+  `подавач${L}`,
+  // Whom a grant-maker gives grants to: «фонд надає мікрогранти переселенцям».
+  `нада(?:є|ють|ватиме) (?:\\p{L}+ )?(?:грант|мікрогрант|міні-грант|фінансуванн|підтримк|компенсаці)${L}`,
+  `предоставля(?:ет|ют) (?:\\p{L}+ )?(?:грант|финансировани|поддержк|компенсаци)${L}`,
+  '(?:offers?|provides?|awards?) (?:\\p{L}+ )?(?:grants?|funding|support)',
+  '(?:should|must|are invited to) (?:send|submit|apply)',
+  // «Фонд підтримує організації громадянського суспільства»: whom a grant-maker supports applies.
+  `підтриму(?:є|ють|ватиме)`,
+  `поддержива(?:ет|ют)`,
+  'supports',
   `участь (?:можуть|може) (?:брати|взяти)`,
   `отримають`,
   `(?:заяв|пропозиці|документ|концепці|проєкт|проект)${L} (?:\\p{L}+ )?від`,
@@ -294,7 +342,7 @@ const ELIGIBILITY_WORDS = [
   `applicant${L}`,
   `invit${L}`,
   'target(?: group)?s?',
-  'могут (?:подать|принять участие|получить|стать)',
+  'мо(?:гут|жет) (?:подать|принять участие|участвовать|получить|стать)',
   `подать заявк${L} могут`,
   `участник${L}`,
   'получат',
@@ -326,15 +374,15 @@ const ACRONYM_RE = compile(`${WORD_START}(?:${groupsOf(ACRONYMS)})${WORD_END}`, 
  * «конкурс від ОВА» names the organizer.
  */
 const FOR_BEFORE = compile(
-  String.raw`(?:^|[\s(«"])(?:для|for|серед|among|(?:конкурс|відб[іо]р|набір|отбор|набор)\p{L}*(?: (?:проєкт|проект)\p{L}*)?)\s+(?:[\p{L}'-]+[\s(—–-]+){0,3}$`,
+  String.raw`(?:^|[\s(«"])(?:для|for|серед|among|from|to|(?:конкурс|відб[іо]р|набір|отбор|набор)\p{L}*(?: (?:проєкт|проект)\p{L}*)?|(?:проєкт|проект)\p{L}*)\s+(?:[\p{L}'-]+[\s(—–-]+){0,3}$`,
   '',
 );
 /** …but only in a clause that names the opportunity, not in «проєкти, корисні для громад». */
 const CALL_WORD =
-  /конкурс|грант|програм|можливіст|відбір|набір|отбор|набор|call|grant|programme|program|opportunit|funding|фінансуван/;
+  /конкурс|грант|програм|можливіст|відбір|набір|отбор|набор|заявк|заявок|прийом|при[её]м|call|grant|programme|program|opportunit|funding|competition|applications|фінансуван/;
 /** Between two items of one list: «громадські організації, ОСББ та ініціативні групи». */
 const LIST_GAP = compile(
-  String.raw`^(?:\s*\([^()]{0,40}\))?[\s,;/—–-]*(?:(?:та|і|й|и|або|или|чи|and|or|а також|as well as|також)\s+)?(?:[\p{L}'-]+\s+){0,3}$`,
+  String.raw`^(?:\s*\([^()]{0,40}\))?[\s,;/—–()-]*(?:(?:та|і|й|и|або|или|чи|and|or|а також|as well as|також)\s+)?(?:[\p{L}'-]+\s+){0,3}$`,
   '',
 );
 /** Two items joined by a comma or a conjunction: «закладах освіти та лікарнях». */
@@ -346,19 +394,21 @@ const PLACE_BEFORE = compile(
 );
 /** Partners are not applicants: «ОМС у партнерстві з бізнесом», "in partnership with NGOs". */
 const PARTNER_BEFORE = compile(
-  String.raw`(?:(?:у|в) партнерстві (?:з|із|зі)|в партнерстве с|in partnership with)\s+(?:[\p{L}'-]+[\s,]+){0,4}$`,
+  String.raw`(?:(?:у|в) партнерстві (?:з|із|зі)|в партнерстве с|in partnership with|(?:партнерами|партнерів|партнеры|партнерами|partners)\s+(?:(?:можуть|може|могут|может|can|may|could)\s+)?(?:(?:бути|быть|be|стати|виступати|выступать)\s+)?)\s*(?:[\p{L}'-]+[\s,]+){0,4}$`,
   '',
 );
 /** The subject of «оголошує», «запрошує», "invites" is the organizer: «Хмельницька міська рада оголошує…». */
 const ORGANIZER_VERB = compile(
-  String.raw`(?<![\p{L}])(?:запрошу(?:є|ють|ємо)|оголошу(?:є|ють)|приглаша(?:ет|ют)|объявля(?:ет|ют)|invites?|announces?|launches|opens)(?![\p{L}])`,
+  String.raw`(?<![\p{L}])(?:запрошу(?:є|ють|ємо)|оголошу(?:є|ють)|продовжу(?:є|ють)|приглаша(?:ет|ют)|объявля(?:ет|ют)|продолжа(?:ет|ют)|нада(?:є|ють)|предоставля(?:ет|ют)|invites?|announces?|launches|opens|continues|offers|provides)(?![\p{L}])`,
   '',
 );
+/** «…, що надають послуги», "…, which provide": a relative clause describing the applicant. */
+const RELATIVE_CLAUSE = /,\s*(?:що|які|який|яка|яке|котрі|которые|который|которая|that|which|who)\s/;
 /** Co-applicants and partners are not the applicants: "Local authorities may participate as co-applicants". */
 const CO_APPLICANT = /co-?applicants?|as partners|як партнер|як співзаявник|в качестве партн[её]р/;
-/** «мешканці громад», «бібліотеки громад»: the community is where the applicant lives. */
+/** «мешканці громад», «лідери громад»: the community is where the applicant lives. */
 const RESIDENTS_BEFORE = compile(
-  String.raw`(?:мешканц|жител|residents|inhabitants|населен)\p{L}*\s+(?:[\p{L}'-]+\s+){0,1}$`,
+  String.raw`(?:мешканц|жител|residents|inhabitants|населен|лідер|лидер|leaders|активіст|активист)\p{L}*\s+(?:[\p{L}'-]+\s+){0,1}$`,
   '',
 );
 /** «засновники закладів освіти», "owners of schools": the founder applies, not the school. */
@@ -369,7 +419,9 @@ const OWNER_BEFORE = compile(
 /** «…, де працюють підприємства МХП»: a place described, not an applicant. */
 const WHERE_CLAUSE = compile(String.raw`,\s*(?:де|где|where)\s`, 'g');
 /** A genitive right after another applicant: «будинки культури громад», «ЗМІ громад». */
-const GENITIVE_GAP = compile(String.raw`^\s+(?:\p{L}+(?:их|ої|ого)\s+)?$`, '');
+const GENITIVE_GAP = compile(String.raw`^\s+(?:\p{L}+(?:их|ої|ого)\s+){0,2}$`, '');
+/** «спортивним клубам ветеранів Тернопільської громади»: the community closes a longer noun phrase. */
+const NOUN_PHRASE_GAP = compile(String.raw`^\s+(?:(?!(?:та|і|й|и|або|чи|чи|а також)\s)\p{L}+\s+){1,2}$`, '');
 /** Media words: the legal form (ГО, ТОВ) decides when it is given. */
 const MEDIA = /^(?:редакці|засоб|media|змі|сми)/i;
 /** «…» spans: a programme name («Громада, дружня до молоді») names no applicant. */
@@ -380,6 +432,47 @@ const COMMUNAL_OF = compile(
   'g',
 );
 const PHRASE_STOP = /[,;.]/;
+/** Young people named as the applicants themselves apply as individuals too. */
+const YOUNG_PEOPLE = /^(?:young people|молодь|молодежь|молодёжь)$/i;
+/** …but «групи молоді», "groups of young people" are groups (other). */
+const GROUP_OF_BEFORE = compile(
+  String.raw`(?:груп|групп|groups? of|організац|организац|ініціатив|инициатив|рад|совет|центр)\p{L}*\s+$`,
+  '',
+);
+/** Residents of oblast centres by their own name. */
+const DEMONYMS =
+  "киян|львів'ян|харків'ян|дніпрян|сумчан|вінничан|житомирян|рівнян|тернополян|лучан|чернівчан|хмельничан|кропивничан|черкащан|ужгородц|франківц|полтавц|одесит|чернігівц|миколаївц|херсонц|запоріжц";
+/**
+ * Residents are applicants only where the text says they may apply («Подати проєкт можуть мешканці»);
+ * «проєкти для мешканців громад» names whom a project serves.
+ */
+const RESIDENT = new RegExp(`^(?:мешканц|жител|residents|внутрішньо переміщен|переселенц|${DEMONYMS})`, 'i');
+/** An applicant word in the genitive right after another: «студентські ради закладів вищої освіти». */
+const GENITIVE_HEAD = compile(String.raw`^\p{L}+(?:ів|їв|ей)(?![\p{L}])`, '');
+/** «для мешканців», "easier for residents": whom a project serves. */
+const BENEFICIARY_BEFORE = compile(String.raw`(?:^|\s)(?:для|for|of|серед|among|для)\s+(?:\p{L}+\s+)?$`, '');
+/**
+ * A head noun in the locative or instrumental: the next item of a list of places («у закладах освіти
+ * та лікарнях»), not a new applicant («…, представників ініціативних груп»).
+ */
+const OBLIQUE = compile(String.raw`(?:^|\s)\p{L}*(?:ах|ях|ами|ями)(?![\p{L}])`, '');
+/** «молодіжні організації», "youth organisations": NGOs of young people. */
+const YOUTH_ORG_AFTER = compile(
+  String.raw`^\s+(?:(?:громадськ|общественн)\p{L}*\s+)?(?:організац|организац|organi[sz]ation|об'єднан|объединени)`,
+  '',
+);
+/** The legal form an applicant applies as: «ветерани, які ведуть бізнес як ФОП», "registered as NGOs". */
+const LEGAL_AS_BEFORE = compile(String.raw`(?:^|\s)(?:як|в якості|as|как|в качестве)\s+$`, '');
+/**
+ * An age bracket for applicants that ends at 35 or below («віком від 14 до 35 років», "aged 16–30"):
+ * young people apply.
+ */
+/** A cheap test before the age pass over the whole text. */
+const AGE_HINT = /вік|возраст|aged|ages? /;
+const YOUNG_AGE = compile(
+  String.raw`(?<![\p{L}])(?:віком|у віці|в возрасте|aged|ages?)\s+(?:від\s+|от\s+|between\s+|of\s+)?(\d{1,2})\s*(?:до|[-–—]|and|to)\s*(\d{2})(?!\d)`,
+  'g',
+);
 const CULTURAL_ORG = /організац|организац|organi[sz]ation/i;
 const COMMUNAL_KIND: readonly Applicant[] = ['education', 'culture', 'health'];
 
@@ -448,9 +541,9 @@ function phraseHits(doc: Doc, cues: number[]): Hit[] {
 function counts(doc: Doc, spans: [number, number][], pos: number): boolean {
   if (inSpans(spans, pos)) return true;
   const [from, to] = clauseAt(doc, pos);
+  const before = doc.lower.slice(Math.max(from, pos - 60), pos);
   return (
-    FOR_BEFORE.test(doc.lower.slice(Math.max(from, pos - 60), pos)) &&
-    CALL_WORD.test(doc.lower.slice(from, to))
+    (FOR_BEFORE.test(before) || LEGAL_AS_BEFORE.test(before)) && CALL_WORD.test(doc.lower.slice(from, to))
   );
 }
 
@@ -464,13 +557,23 @@ function excluded(doc: Doc, h: Hit, prev: Hit | null, quotes: [number, number][]
   for (const m of matchesOf(WHERE_CLAUSE, before)) if (!inSpans(quotes, start + m.index)) return true;
   const [, to] = clauseAt(doc, h.pos);
   const after = doc.lower.slice(h.pos + h.text.length, to);
-  if (ORGANIZER_VERB.test(after) || CO_APPLICANT.test(doc.lower.slice(from, to))) return true;
+  // The verb must be the phrase's own: in «ГО, що надають послуги» it belongs to a relative clause.
+  const ownPredicate = after.split(RELATIVE_CLAUSE)[0]!;
+  if (ORGANIZER_VERB.test(ownPredicate) || CO_APPLICANT.test(doc.lower.slice(from, to))) return true;
+  // Right after another applicant, a genitive names its owner or place: «будинки культури громад».
+  const afterApplicant =
+    prev !== null &&
+    prev.pos >= from &&
+    GENITIVE_GAP.test(doc.lower.slice(prev.pos + prev.text.length, h.pos));
+  if (afterApplicant && GENITIVE_HEAD.test(h.text.toLowerCase())) return true;
   if (h.type !== 'local_government') return false;
   if (RESIDENTS_BEFORE.test(before)) return true;
   return (
-    prev !== null &&
-    prev.pos >= from &&
-    GENITIVE_GAP.test(doc.lower.slice(prev.pos + prev.text.length, h.pos))
+    afterApplicant ||
+    (prev !== null &&
+      prev.pos >= from &&
+      /^громад(?:и|і)$/.test(h.text.toLowerCase()) &&
+      NOUN_PHRASE_GAP.test(doc.lower.slice(prev.pos + prev.text.length, h.pos)))
   );
 }
 
@@ -499,9 +602,16 @@ export function extractApplicants(doc: Doc): ApplicantsResult {
     const stated: boolean = inSpans(spans, h.pos) || (listed && prev!.stated === true);
     // «у закладах освіти та лікарнях»: the next item of an excluded list is excluded too.
     const out: boolean =
-      (prevExcluded && prev !== null && JOINED.test(doc.lower.slice(prev.pos + prev.text.length, h.pos))) ||
+      (prevExcluded &&
+        prev !== null &&
+        JOINED.test(doc.lower.slice(prev.pos + prev.text.length, h.pos)) &&
+        OBLIQUE.test(h.text.toLowerCase())) ||
       excluded(doc, h, prev, quotes);
-    const ok: boolean = (stated || listed || counts(doc, spans, h.pos)) && !out;
+    const resident =
+      RESIDENT.test(h.text) && !BENEFICIARY_BEFORE.test(doc.lower.slice(Math.max(0, h.pos - 30), h.pos));
+    const ok: boolean = RESIDENT.test(h.text)
+      ? resident && stated && !out
+      : (stated || listed || counts(doc, spans, h.pos)) && !out;
     h.stated = stated;
     prev = h;
     prevCounted = ok;
@@ -511,12 +621,36 @@ export function extractApplicants(doc: Doc): ApplicantsResult {
     const end = h.pos + h.text.length;
     // «культурні організації» are NGOs of the cultural sector.
     if (h.type === 'culture' && CULTURAL_ORG.test(h.text)) hits.push({ ...h, type: 'ngo' });
+    if (
+      h.type === 'youth' &&
+      (CULTURAL_ORG.test(h.text) || YOUTH_ORG_AFTER.test(doc.lower.slice(end, end + 40)))
+    )
+      hits.push({ ...h, type: 'ngo' });
+    if (
+      h.type === 'youth' &&
+      stated &&
+      YOUNG_PEOPLE.test(h.text) &&
+      !GROUP_OF_BEFORE.test(doc.lower.slice(Math.max(0, h.pos - 30), h.pos))
+    )
+      hits.push({ ...h, type: 'individual' });
     if (h.type !== 'communal_enterprise') continue;
     const tail = doc.lower.slice(end, end + 60).split(PHRASE_STOP)[0]!;
     for (const of of matchesOf(COMMUNAL_OF, tail)) {
       const g = groupIndex(of);
       if (g >= 0) hits.push({ pos: end + of.index, type: COMMUNAL_KIND[g]!, text: of[0], stated });
     }
+  }
+  const ages = AGE_HINT.test(doc.lower) ? matchesOf(YOUNG_AGE, doc.lower) : [];
+  for (const m of ages) {
+    const low = Number(m[1]);
+    const high = Number(m[2]);
+    if (low >= 10 && high <= 35 && low < high && inSpans(spans, m.index))
+      hits.push({
+        pos: m.index,
+        type: 'youth',
+        text: doc.text.slice(m.index, m.index + m[0].length),
+        stated: true,
+      });
   }
   hits.sort((a, b) => a.pos - b.pos);
   // The headline is a summary: the body's own list, when there is one, is the answer.

@@ -61,7 +61,12 @@ const DATE_RE = compile(
   ].join('|'),
   'g',
 );
-const DAY_DOT_MONTH_LEAD = /(?:(?:^|[\s(])(?:до|по|by|until|till|з|від|from|с|dnia)\s+|[:–—-]\s*)$/;
+/**
+ * What may stand before a year-less «15.04»: «до», "by", a colon, a dash, a deadline label
+ * («дедлайн 2.06») or a weekday («п'ятниця, 27.03»).
+ */
+const DAY_DOT_MONTH_LEAD =
+  /(?:(?:^|[\s(])(?:до|по|by|until|till|з|від|from|с|dnia|дедлайн|deadline|due)\s+|[:–—-]\s*|(?:понеділ|вівтор|серед|четвер|п'ятниц|субот|неділ|понедельник|вторник|сред|пятниц|суббот|воскресень|monday|tuesday|wednesday|thursday|friday|saturday|sunday)[^\s,]*,?\s+)$/;
 
 // Clock time written after the date: "16:00", ", 16.00 CET", "о 17:00 (за київським часом)", "· 23:59".
 const TZ_WORDS = [
@@ -202,7 +207,7 @@ export function findDates(doc: Doc): DateMention[] {
       add(mention(doc, start, end, Number(m[9]), MONTH_BY_WORD.get(m[10]!)!, m[11] ?? null, !!m[8]));
     } else if (m[12]) {
       add(mention(doc, start, end, Number(m[13]), MONTH_BY_WORD.get(m[12])!, m[14] ?? null));
-    } else if (m[15] && DAY_DOT_MONTH_LEAD.test(lower.slice(Math.max(0, start - 12), start))) {
+    } else if (m[15] && DAY_DOT_MONTH_LEAD.test(lower.slice(Math.max(0, start - 14), start))) {
       add(mention(doc, start, end, Number(m[15]), Number(m[16]), null));
     }
   }

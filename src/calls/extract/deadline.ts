@@ -47,9 +47,15 @@ const KINDS: readonly Kind[] = [
 const L = '\\p{L}*';
 /** Labels that name the deadline itself. */
 const DL = [
+  // The intake named first and its closing after: «Подання заявок завершується 10 квітня».
+  `(?:подання|подачі|подача|подачу|приймання|прийом|при[её]м)${L} (?:\\p{L}+ ){0,2}?(?:заверш|закінч|сплива|заканчива|закрива)${L}`,
+  // A closing date: «Дата закриття конкурсу: 19 червня», «дата окончания приема».
+  `(?:дат${L}|день) (?:закриття|закінчення|завершення|окончания|закрытия|завершения)(?: (?:конкурсу|прийому|подання|приема|конкурса|подачи))?`,
   `дедлайн${L}`,
   'deadlines?',
-  `(?:кінцев|крайн|остаточн)${L} (?:термін|дат|строк)${L}`,
+  `(?:кінцев|крайн|остаточн|граничн)${L} (?:термін|дат|строк)${L}`,
+  // The intake closing: «завершується прийом заявок», «закінчується подання».
+  `(?:заверш|закінч|сплива|заканчива|закрива)${L} (?:\\p{L}+ )?(?:прийом|подання|подачі|при[её]м|приймання)${L}`,
   `(?:термін|строк)${L} (?:подачі|подання|прийому|приймання|надсилання|реєстрації)`,
   `(?:прийом|прийн?ятт|приймання|при[её]м)${L} (?:\\p{L}+ )?(?:заяв|проє?е?кт|пропозиц|документ|аплікац|анкет|конкурсн|робіт)${L}`,
   // Emoji-post labels: «⏰ До: 24 травня».
@@ -65,6 +71,7 @@ const DL = [
   'submission deadline',
   '(?:open|accepted|received|available)(?: for applications)? (?:until|till|through)',
   `срок${L} (?:подачи|при[её]ма)`,
+  `(?:граничн|предельн|конечн)${L} (?:дат|срок)${L}`,
   `крайн${L} срок`,
   `окончани${L} при[её]ма`,
   'termin składania',
@@ -94,6 +101,10 @@ const APPLY = [
   `анкет${L}`,
   `зареєструва${L}`,
   `трива(?!л)${L}`,
+  // A programme open to applications «діє до 1 грудня»: its end is the last day to apply.
+  'діє',
+  'діятиме',
+  'действует',
   'продлится',
   `apply${L}`,
   `submi${L}`,
@@ -260,15 +271,35 @@ const ROLLING = [
   'протягом (?:усього|всього|цілого) року',
   'цілорічно',
   'у будь-який час',
+  // «прийом безперервний», «заявки приймаються постійно», «кінцевої дати подання немає».
+  `(?:прийом|при[её]м|відбір|набір)${L} (?:заявок )?(?:безперервн|постійн|непрерывн|постоянн)${L}`,
+  `(?:приймаються|приймаємо|прийматимуться|принимаются|подаються|розглядаються|рассматриваются|принимаем) (?:\\p{L}+ ){0,3}?(?:постійно|безперервно|постоянно|непрерывно)`,
+  `(?:кінцев${L} дат${L}|кінцев${L} термін${L}|дедлайн${L}|конечн${L} дат${L}) (?:\\p{L}+ ){0,2}?(?:немає|нема|відсутн${L}|не встановлен${L}|не передбачен${L}|нет)`,
+  `без (?:кінцевої |конечной )?дати`,
+  `(?:прийма|принима)${L} (?:[\\p{L}'-]+ ){0,8}?(?:безперервно|постійно|постоянно|непрерывно)`,
+  // «доки є фінансування», «поки не вичерпано бюджет»: until the money runs out.
+  `(?:доки|поки|пока) (?:є|есть|не закінч${L}|не вичерпа${L}|не законч${L}|не исчерпа${L}) (?:кошти|фінансування|бюджет${L}|средства|финансирование)`,
+  // An "open window" intake: «за принципом відкритого вікна».
+  `відкрит${L} вікн${L}`,
+  'open window',
+  `до окремого (?:повідомлення|розпорядження)`,
+  `до особого (?:распоряжения|уведомления)`,
+  // First come, first served: there is no date to miss.
+  `в порядку (?:надходження|черговості)`,
+  `в порядке (?:поступления|очер[её]дности)`,
+  'first[- ]come,? first[- ]served',
+  `в течение (?:всего|целого) года`,
   'в будь-який час',
   'на регулярній основі',
   'rolling(?! out)',
   'on-?going basis',
   'ongoing basis',
   'on a continuous basis',
+  '(?:reviewed|accepted|considered|assessed) continuously',
   'open-ended',
   'no (?:fixed )?deadline',
-  'until (?:the )?(?:funds|funding) (?:are|is|runs?) (?:exhausted|depleted|out)',
+  // «accepted until funding is exhausted»: taken whole, before "accepted until" reads as a deadline.
+  '(?:(?:accepted|received|open|reviewed) )?until (?:all )?(?:the )?(?:funds|funding)(?: for [\\p{L} ]{0,30}?)? (?:are|is|runs?|has been|have been) (?:exhausted|depleted|out|allocated|used)',
   'at any time',
   'year-round',
   'all year round',
@@ -293,18 +324,34 @@ const STRONG_BEHIND_WEAK = new Set<Kind>(['dl', 'prev', 'event', 'result', 'impl
 /** Cues that decide what a date is (stage cues only label it; rolling and vague ones stand alone). */
 const DECISIVE = new Set<Kind>(['dl', 'apply', 'ext', 'prev', 'event', 'result', 'impl', 'opens']);
 
+/**
+ * A clock time written between «до»/"by" and the date: «16:00», «12 год. 00 хв.», "5 p.m. Kyiv time",
+ * "midnight (CET)". It does not change which date is meant.
+ */
+const CLOCK_WORDS = String.raw`(?:(?:(?:[01]?\d|2[0-4])(?:[:.][0-5]\d(?:\s*(?:год\.?|[ap]\.?\s?m\.?))?|\s*год\.?(?:\s*\d{1,2}\s*хв\.?)?|\s*[ap]\.\s?m\.|\s*[ap]m)|midnight|midday|noon|опівночі|полуночи)(?:\s*\(?(?:kyiv|kiev|київськ\p{L}*|за київським|киевск\p{L}*|cet|cest|eet|eest|brussels)(?:\s+(?:time|часом|времени))?\)?)?)`;
+
 /** "з 1 березня", "from 1 March": an opening date, not a deadline. */
 const OPENER_BEFORE = /(?:^|[\s(])(?:з|із|від|from|since|starting|с|od)\s*$/;
 /** "до 15 квітня", "by 15 April", "до 16:00 3 квітня". */
-const UNTIL_BEFORE =
-  /(?:^|[\s(:])(?:до|по|by|until|till|before|не пізніше(?: ніж)?|не позднее|no later than|do)\s*:?\s*(?:(?:[01]?\d|2[0-4])[:.][0-5]\d\s*(?:год\.?)?\s*,?\s*)?$/;
+const UNTIL_BEFORE = compile(
+  String.raw`(?:^|[\s(:])(?:до|по|by|until|till|before|не пізніше(?: ніж)?|не позднее|no later than|do)\s*:?\s*(?:${CLOCK_WORDS}\s*,?\s*(?:on\s+(?:\p{L}+,?\s+)?)?)?$`,
+  '',
+);
 /** The clause speaks about applying at all. */
 const APPLYISH =
-  /заяв|подат|подан|подач|прийом|при[её]м|apply|applica|submi|proposal|участ|реєстрац|registr|конкурс|набір|грант|call|wniosk/;
+  /заяв|подат|подан|подач|прийом|при[её]м|apply|applica|submi|proposal|expression of interest|участ|реєстрац|registr|конкурс|набір|грант|call|wniosk/;
 
 /** A rolling phrase counts only in a clause about applying ("at any time" alone says nothing). */
 const CALLISH =
-  /заяв|прийом|при[её]м|програм|конкурс|грант|applica|accept|submi|proposal|call|fund|набір|подат|подан|подач|відбір|wniosk|nabór/;
+  /заяв|прийом|при[её]м|програм|конкурс|грант|applica|accept|submi|proposal|request|call|fund|набір|подат|подан|подач|відбір|wniosk|nabór/;
+/**
+ * «Кінцевий термін … буде оголошено додатково», "the deadline will be announced later": the text
+ * promises a date it does not give. That is unknown, whatever a headline says about "no deadline".
+ */
+const DATE_TO_COME = compile(
+  String.raw`(?<![\p{L}])(?:термін|строк|дедлайн|дат[аи]|срок|deadline)\p{L}* (?:[\p{L}-]+ ){0,4}?(?:буде|будуть|будет|будут|will be) (?:оголошен|повідомлен|визначен|встановлен|объявлен|определ[её]н|сообщ[её]н|announced|communicated|published|set)\p{L}*`,
+  '',
+);
 /** Max days a deadline may precede the publication date before a missing year rolls forward. */
 const YEAR_ROLL_DAYS = 60;
 
@@ -417,7 +464,7 @@ function judge(doc: Doc, cues: Cue<Kind>[], m: DateMention): Omit<Candidate, 'da
     return null;
   }
   if (label) return { role: 'dl', weight: 2, label };
-  const until = UNTIL_BEFORE.test(doc.lower.slice(Math.max(from, m.start - 30), m.start));
+  const until = UNTIL_BEFORE.test(doc.lower.slice(Math.max(from, m.start - 48), m.start));
   if (until && APPLYISH.test(doc.lower.slice(from, to))) return { role: 'dl', weight: 1, label };
   return null;
 }
@@ -484,11 +531,18 @@ function choose(cands: Candidate[], pub: string | null): DeadlineResult {
   return fixed(pickAhead(best, pub), stages);
 }
 
+/**
+ * A rolling phrase counts in a clause about applying, or in the same sentence as one: "There is no
+ * deadline; proposals are reviewed continuously" splits the call word off at the semicolon.
+ */
 function rollingEvidence(doc: Doc, cues: Cue<Kind>[]): string | null {
   for (const c of cues) {
     if (c.kind !== 'rolling') continue;
     const [from, to] = clauseAt(doc, c.start);
-    if (CALLISH.test(doc.lower.slice(from, to))) return doc.text.slice(c.start, c.end);
+    // Only across a semicolon: the same sentence, never the headline's neighbour.
+    const before = from > 0 && doc.text[from - 1] === ';' ? clauseAt(doc, from - 1)[0] : from;
+    const after = to < doc.text.length && doc.text[to - 1] === ';' ? clauseAt(doc, to)[1] : to;
+    if (CALLISH.test(doc.lower.slice(before, after))) return doc.text.slice(c.start, c.end);
   }
   return null;
 }
@@ -517,6 +571,16 @@ export function extractDeadline(doc: Doc): DeadlineResult {
     if (date) cands.push({ ...verdict, mention: m, date });
   }
   if (cands.length) return choose(cands, doc.publishedAt);
+  const toCome = DATE_TO_COME.exec(doc.lower);
+  if (toCome)
+    return {
+      deadline: null,
+      time: null,
+      tz: null,
+      kind: 'unknown',
+      stages: [],
+      evidence: doc.text.slice(toCome.index, toCome.index + toCome[0].length),
+    };
   const rolling = rollingEvidence(doc, cues);
   if (rolling)
     return { deadline: null, time: null, tz: null, kind: 'rolling', stages: [], evidence: rolling };

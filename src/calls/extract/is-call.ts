@@ -11,13 +11,21 @@ const L = '\\p{L}*';
 
 /** Invitations to apply. */
 const POSITIVE = [
-  `оголош${L} (?:(?!переможц|результат|підсумк)\\p{L}+ ){0,2}?(?:конкурс|набір|прийом|грантов|програм|відбір|заяв)`,
+  `оголош${L} (?:(?!переможц|результат|підсумк)\\p{L}+ ){0,2}?(?:конкурс|набір|прийом|грантов|програм|відбір|заяв|збір)${L}`,
   `(?:стартува|розпочина|розпочав|розпочал|відкри|відкрит)${L} (?:\\p{L}+ ){0,2}?(?:конкурс|прийом|набір|подач|реєстрац)`,
   `прийма${L} (?:\\p{L}+ )?заяв${L}`,
   `заявки прийма${L}`,
   `прийом${L} (?:проєктних |проектних )?заявок(?! (?:завершено|завершився|закінчився|закрито))`,
   `запрош${L} (?:[\\p{L}'«»"-]+ ){0,8}?(?:до участі|подати|подавати|взяти участь|долучитися|податися|подаватися)`,
-  `мож(?:уть|е) (?:подати|подавати|взяти участь|податися|отримати грант)`,
+  `мож(?:уть|е) (?:подати|подавати|взяти участь|податися|подаватися|отримати грант)`,
+  // «Подаватися можуть …»: the same invitation, inverted.
+  `(?:подати|подавати|податися|подаватися) (?:заявк${L} |проє?е?кт${L} )?мож(?:уть|е)`,
+  // An offer with its sum or kind: «громади можуть отримати до 2 млн грн».
+  `(?:мож(?:уть|е)|могут|может) (?:отримати|получить) (?:грант${L}|до|від|от|фінансування|финансирование|підтримку|поддержку|компенсаці${L}|компенсаци${L}|обладнання|оборудование)`,
+  '(?:can|may) (?:receive|get|obtain) (?:an? )?(?:grants?|up to|funding|support|compensation)',
+  // «заявки від закладів освіти … приймаються до 20 березня».
+  `заявк${L} (?:(?!не |більше |уже |вже )[\\p{L}'’,-]+ ){1,16}?(?:приймаються|прийматимуться|принимаются|подаються)`,
+  `(?:строк|срок)${L} (?:подання|подачі|подачи)`,
   `заявниками можуть бути`,
   `до участі (?:у конкурсі |в конкурсі )?запрошуються`,
   `дедлайн${L}`,
@@ -32,10 +40,14 @@ const POSITIVE = [
   'open call',
   '(?:applications?|the call) (?:is|are) (?:now )?open',
   'accepting applications',
+  '(?:accepts|is accepting|are accepting) (?:applications|proposals|concept notes)',
   `invit${L} (?:\\p{L}+ ){0,4}?(?:to apply|to submit|applications|proposals)`,
   'apply (?:now|by|before|until|online|here|for)',
   'how to apply',
   'eligible applicants',
+  // Partnership calls: "send an expression of interest", "looking for partner hromadas".
+  '(?:send|submit) (?:an? )?(?:expressions?|letters?) of interest',
+  'looking for (?:\\p{L}+ ){0,3}?partner',
   'who can apply',
   'deadline',
   'request for (?:proposals|applications)',
@@ -51,7 +63,7 @@ const POSITIVE = [
   'подать заявку',
   'могут (?:подать|принять участие)',
   `приглаша${L} (?:\\p{L}+ ){0,4}?(?:к участию|подать|принять участие)`,
-  'срок подачи',
+  `срок${L} подачи`,
   'nabór wniosków',
   `ogłasza${L} (?:\\p{L}+ )?(?:konkurs|nabór)`,
   'termin składania',
@@ -87,11 +99,17 @@ const RESULT_DONE = [
   'заявки більше не приймаються',
   '(?:тривав|тривала|тривали) до',
   'winners? (?:announced|have been|were)',
+  '(?:have|has) been (?:shortlisted|selected|pre-?selected)',
   `announc${L} (?:the )?winners`,
   '(?:have been|were|was) awarded',
   'received (?:grants|funding)',
   '(?:call|applications?) (?:is|are|has been|have been|was) closed',
   'the call (?:has )?closed',
+  '(?:the )?(?:call|competition|intake)(?: for (?:proposals|applications))? (?:has |have )?(?:closed|ended)',
+  // A count of applications received: the intake is over («Ми отримали 312 заявок»).
+  `(?:we )?(?:received|отримали|отримано|надійшло|надійшла|надійшли|поступило|поступила|поступили|получили) (?:\\p{L}+ )?\\p{N}+ (?:applications|proposals|заявок|заявки|заявка|проєктних|проектних|пропозицій)`,
+  'evaluation is (?:ongoing|under ?way|in progress)',
+  `трива${L} (?:оцінювання|розгляд|експертиза|відбір) (?:заявок|проє?е?ктів)`,
   'no longer accepting',
   'award ceremony',
   `объявлен${L} победител${L}`,
@@ -144,6 +162,12 @@ const REPORT = [
   `урочист${L}`,
   `взял${L} участь`,
   'took place',
+  'took part',
+  '(?:have |has )?participated in',
+  'completed (?:the|a|an|their|its)',
+  'last (?:week|month)',
+  `минулого (?:тижня|місяця)`,
+  '(?:learned|learnt) (?:how|about)',
   'was held',
   'were held',
   '(?:has|have) (?:launched|completed)',
@@ -173,6 +197,10 @@ const HARD_OTHER = [
   'job (?:opening|offer)',
   "we(?: are|'re) hiring",
   'request for quotations?',
+  // Procurement of goods and works, however it is titled: "RFP for the supply and installation of".
+  'for the (?:supply|delivery|purchase|procurement|provision)(?: and (?:installation|delivery|commissioning))? of',
+  '(?:bids|offers|tenders) (?:must|should|shall) be submitted',
+  'e-?tendering',
   '(?:qualified|eligible|interested|potential|prospective) suppliers',
   '(?:submit|send) (?:\\p{L}+ ){0,2}?quotations',
   `(?:seeking|looking for|recruit${L}) (?:an? )?(?:\\p{L}+ ){0,2}?(?:consultants?|experts?|specialists?|coordinators?|trainers?)`,
@@ -187,13 +215,19 @@ const HARD_OTHER = [
 
 /** The text opens with an event, not an opportunity: «Вебінар: як підготувати заявку…». */
 const EVENT_TITLE = compile(
-  String.raw`^[^\p{L}]*(?:вебінар|вебинар|webinar|форум|forum|тренінг|тренинг|семінар|семинар|конференція|конференция|conference|workshop|воркшоп|онлайн-зустріч|info session)(?:s|и|ы)?(?![\p{L}])`,
+  String.raw`^[^\p{L}]*(?:вебінар|вебинар|webinar|форум|forum|тренінг|тренинг|семінар|семинар|конференція|конференция|conference|workshop|воркшоп|онлайн-зустріч|info session|info day|information day|інформаційний день|информационный день)(?:s|и|ы)?(?![\p{L}])`,
   '',
 );
 
-/** Not calls for proposals even when they invite: vacancies, tenders, event registrations. */
-const OTHER_KIND = [
+/** Invitations to an event: not a call, unless the text also says applications are open (see openIntake). */
+const EVENT_INVITE = [
   `(?:запрош|приглаша)${L} (?:[\\p{L}',-]+ ){0,8}?(?:на|к участию в) (?:\\p{L}+ )?(?:вебінар|вебинар|тренінг|тренинг|семінар|семинар|конференці|конференци|форум|воркшоп|лекці|лекци)${L}`,
+  `(?:запрош${L}|реєстр${L}|зареєстр${L}) (?:\\p{L}+ ){0,2}?(?:на|до участі у|у|в) (?:\\p{L}+ )?(?:вебінар|тренінг|семінар|конференці|форум|зустріч|навчанн|воркшоп|лекці|онлайн-зустріч|інформаційн\\p{L}* (?:сесі|день|дні|зустріч))${L}`,
+  '(?:register|join) (?:for )?(?:the|our|a|an) (?:\\p{L}+ )?(?:webinar|training|workshop|conference|info session)',
+];
+
+/** Not calls for proposals even when they invite: vacancies, tenders. */
+const OTHER_KIND = [
   `вакансі${L}`,
   `vacanc${L}`,
   'на посаду',
@@ -202,12 +236,35 @@ const OTHER_KIND = [
   `шука${L} (?:\\p{L}+ ){0,2}?(?:координатор|консультант|експерт|менеджер|фахівц|тренер|бухгалтер)${L}`,
   `тендер${L}`,
   `tender${L}`,
-  `закупівл${L}`,
+  // «оголошує закупівлю робіт» is procurement; «грант на закупівлю обладнання» is a grant's purpose.
+  `(?<!на )закупівл${L}`,
+  `закупову${L}`,
+  `закупа(?:ет|ют)`,
+  `(?:відкрит|спрощен|открыт)${L} (?:торг|закупівл|закупк)${L}`,
+  `тендерн${L}`,
+  'prozorro',
+  `очікуван${L} вартіст${L}`,
+  'procurement notice',
+  // A digest of many calls is not one call.
+  `добірк${L}`,
+  `дайджест${L}`,
+  'digest',
+  'roundup',
   'request for quotations?',
   `цінов${L} пропозиц${L}`,
-  `(?:запрош${L}|реєстр${L}|зареєстр${L}) (?:\\p{L}+ ){0,2}?(?:на|до участі у|у|в) (?:\\p{L}+ )?(?:вебінар|тренінг|семінар|конференці|форум|зустріч|навчанн|воркшоп|лекці|онлайн-зустріч|інформаційн\\p{L}* сесі)${L}`,
-  '(?:register|join) (?:for )?(?:the|our|a|an) (?:\\p{L}+ )?(?:webinar|training|workshop|conference|info session)',
 ];
+
+/** Surveys ask for answers, not proposals, wherever the text says so. */
+const SURVEY = [`опитуванн${L}`, `анкетуванн${L}`, `опрос${L}`, 'surveys?', 'questionnaires?'];
+
+/**
+ * Applications stated as open until a date: «заявки … приймаються до 20 березня», "applications are
+ * accepted until". With that date still ahead, an event invitation around it is about an open call.
+ */
+const OPEN_INTAKE = compile(
+  String.raw`(?:заявк\p{L}*|пропозиці\p{L}*|applications?|proposals?|concept notes?)(?: [^.!?\n]{0,140}?)? (?:приймаються|прийматимуться|принимаются|подаються|are (?:accepted|due|open)|will be accepted|must be submitted|close)(?: [^.!?\n]{0,30}?)? (?:до|по|until|by|on)(?![\p{L}])|(?:прийом|подання|при[её]м|подача) (?:заявок|проє?е?ктів|пропозицій) (?:триває |триватиме |продовжено |подовжено |продлится |продлен )?до(?![\p{L}])`,
+  '',
+);
 
 const re = (parts: readonly string[]) => compile(`${B}${alt(parts)}(?![\\p{L}])`, 'g');
 /** One pass for the signals read anywhere; a result told as done wins a tie over an invitation. */
@@ -219,12 +276,17 @@ const BODY_RE = compile(
 /** Read in the lead only. */
 const RESULT_NOUN_RE = re(RESULT_NOUN);
 const OTHER_KIND_RE = re(OTHER_KIND);
+const EVENT_INVITE_RE = re(EVENT_INVITE);
+const SURVEY_RE = re(SURVEY);
+/** A cheap test before the survey pass over the whole text. */
+const SURVEY_HINT = /опит|опрос|анкетув|survey|questionnaire/;
 const HARD_OTHER_RE = re(HARD_OTHER);
 /** «Результати конкурсу буде оголошено…», "winners will be announced": a call's schedule, not news. */
 const FUTURE_AFTER = compile(
   String.raw`^[^.!?\n]{0,40}?(?:буде|будуть|\p{L}+нять|\p{L}+сять|\p{L}+лять|will|shall|to be|планується|очікується|оголошуватим)`,
   '',
 );
+const ONLY_SELECTED = /^(?:лише|тільки|только|only)\s/;
 const FUTURE_BEFORE = compile(String.raw`(?:буде|будуть|will be|to be|will)\s+(?:\p{L}+\s+)?$`, '');
 
 export interface CallSignals {
@@ -243,6 +305,8 @@ export interface IsCallResult {
 interface Found {
   pos: number;
   text: string;
+  /** An event-led text (the headline names the event): blocks a call like a vacancy does. */
+  hard?: boolean;
 }
 
 /** What the text says, by kind: invitations, names of opportunities, results, reports, other kinds. */
@@ -253,12 +317,16 @@ interface Said {
   nouns: Found[];
   reports: Found[];
   other: Found[];
-  /** Vacancies, procurement, consultancies, event-only texts. */
+  /** Vacancies, procurement, consultancies. */
   hard: Found[];
+  /** Invitations to an event, and texts that open with one. */
+  events: Found[];
 }
 
 /** A result phrase followed or preceded by a future tense is a call's schedule, not news. */
 function isFuture(doc: Doc, start: number, end: number): boolean {
+  // «Only shortlisted … will be invited»: the future is for the selected few, the news stands.
+  if (ONLY_SELECTED.test(doc.lower.slice(start, end))) return false;
   return (
     FUTURE_AFTER.test(doc.lower.slice(end, end + 60)) ||
     FUTURE_BEFORE.test(doc.lower.slice(Math.max(0, start - 20), start))
@@ -270,7 +338,16 @@ function found(doc: Doc, m: RegExpExecArray): Found {
 }
 
 function read(doc: Doc): Said {
-  const said: Said = { invites: [], named: [], done: [], nouns: [], reports: [], other: [], hard: [] };
+  const said: Said = {
+    invites: [],
+    named: [],
+    done: [],
+    nouns: [],
+    reports: [],
+    other: [],
+    hard: [],
+    events: [],
+  };
   for (const m of matchesOf(BODY_RE, doc.lower)) {
     const kind = BODY_KINDS[groupIndex(m)];
     if (kind === 'done' && isFuture(doc, m.index, m.index + m[0].length)) continue;
@@ -289,9 +366,13 @@ function read(doc: Doc): Said {
     if (!isFuture(doc, m.index, m.index + m[0].length)) said.nouns.push(found(doc, m));
   }
   for (const m of matchesOf(OTHER_KIND_RE, lead)) said.other.push(found(doc, m));
+  for (const m of matchesOf(EVENT_INVITE_RE, lead)) said.events.push(found(doc, m));
   for (const m of matchesOf(HARD_OTHER_RE, lead)) said.hard.push(found(doc, m));
+  if (SURVEY_HINT.test(doc.lower))
+    for (const m of matchesOf(SURVEY_RE, doc.lower))
+      if (m.index >= doc.leadEnd) said.other.push(found(doc, m));
   const event = EVENT_TITLE.exec(lead);
-  if (event) said.hard.push(found(doc, event));
+  if (event) said.events.push({ ...found(doc, event), hard: true });
   return said;
 }
 
@@ -319,8 +400,21 @@ function score(doc: Doc, said: Said, s: CallSignals): { plus: number; minus: num
   return { plus, minus };
 }
 
+/**
+ * The text says applications are accepted until a date that is still ahead: an event announced
+ * beside it (a webinar for applicants) does not make it news.
+ */
+function openIntake(doc: Doc, s: CallSignals): boolean {
+  if (s.deadlineKind !== 'fixed' || !s.lastDate) return false;
+  if (doc.publishedAt && s.lastDate < doc.publishedAt) return false;
+  return OPEN_INTAKE.test(doc.lower);
+}
+
 export function judgeIsCall(doc: Doc, s: CallSignals): IsCallResult {
   const said = read(doc);
+  if (said.events.length && !openIntake(doc, s)) {
+    for (const e of said.events) (e.hard ? said.hard : said.other).push(e);
+  }
   const { plus, minus } = score(doc, said, s);
   const inLead = (f: Found) => f.pos < doc.leadEnd;
   const hasDeadline = s.deadlineKind !== 'unknown';

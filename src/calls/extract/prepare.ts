@@ -113,6 +113,11 @@ const ABBREVIATIONS = new Set([
   'u.s',
   'u.k',
   'e.u',
+  // Clock abbreviations: «12 год. 00 хв.», "5 p.m. Kyiv time".
+  'a.m',
+  'p.m',
+  'год',
+  'хв',
 ]);
 const UPPER_START = /[\p{Lu}\p{N}«"„“'([\p{Extended_Pictographic}]/u;
 

@@ -14,6 +14,8 @@ interface RegionNames {
   city: readonly string[];
   /** English (and transliterated) names. */
   en: readonly string[];
+  /** Adjectives of cities whose adjective is not the oblast's («Дніпровська міська рада», «Криворізька»). */
+  cityAdj?: readonly string[];
   /** English names that only mean the region (no city of that name). */
   enRegion?: readonly string[];
 }
@@ -31,6 +33,7 @@ const REGIONS: readonly RegionNames[] = [
     adj: ['волинськ', 'волынск'],
     nick: ['волин', 'волын'],
     city: ['луцьк', 'луцк'],
+    cityAdj: ['луцьк', 'луцк'],
     en: ['lutsk'],
     enRegion: ['volyn', 'volynska', 'volhynia'],
   },
@@ -39,6 +42,7 @@ const REGIONS: readonly RegionNames[] = [
     adj: ['луганськ', 'луганск'],
     nick: ['луганщин', 'луганщин'],
     city: ['сєвєродонецьк', 'северодонецк'],
+    cityAdj: ['сєвєродонецьк', 'северодонецк'],
     en: ['luhansk', 'luhanska', 'lugansk'],
   },
   {
@@ -46,6 +50,7 @@ const REGIONS: readonly RegionNames[] = [
     adj: ['дніпропетровськ', 'днепропетровск', 'січеславськ'],
     nick: ['дніпропетровщин', 'дніпровщин', 'днепропетровщин', 'січеславщин'],
     city: ['дніпр', 'днепр', 'кривого рогу', 'кривий ріг', 'кривому розі'],
+    cityAdj: ['дніпровськ', 'днепровск', 'криворізьк', 'криворожск', "кам'янськ", 'каменск'],
     en: ['dnipropetrovsk', 'dnipropetrovska', 'dnipro'],
   },
   {
@@ -53,6 +58,7 @@ const REGIONS: readonly RegionNames[] = [
     adj: ['донецьк', 'донецк'],
     nick: ['донеччин', 'донетчин'],
     city: ['краматорськ', "слов'янськ", 'маріупол', 'краматорск', 'славянск', 'мариупол'],
+    cityAdj: ['маріупольськ', 'мариупольск', 'краматорськ', 'краматорск', "слов'янськ", 'славянск'],
     en: ['donetsk', 'donetska', 'kramatorsk', 'mariupol'],
   },
   {
@@ -67,6 +73,7 @@ const REGIONS: readonly RegionNames[] = [
     adj: ['закарпатськ', 'закарпатск'],
     nick: ['закарпатт', 'закарпать'],
     city: ['ужгород', 'мукачев'],
+    cityAdj: ['ужгородськ', 'ужгородск', 'мукачівськ', 'мукачевск'],
     en: ['uzhhorod', 'mukachevo'],
     enRegion: ['zakarpattia', 'zakarpattya', 'zakarpatska', 'transcarpathia'],
   },
@@ -88,8 +95,9 @@ const REGIONS: readonly RegionNames[] = [
   { code: 'UA-30', adj: [], nick: [], city: ['київ', 'києв', 'киев'], en: ['kyiv', 'kiev'] },
   {
     code: 'UA-32',
-    adj: ['київськ', 'киевск'],
-    nick: ['київщин', 'киевщин'],
+    // «кивськ», «кивщин»: AMP mirrors drop ї.
+    adj: ['київськ', 'киевск', 'кивськ'],
+    nick: ['київщин', 'киевщин', 'кивщин'],
     city: [],
     en: ['kyivska', 'kievska'],
   },
@@ -98,6 +106,7 @@ const REGIONS: readonly RegionNames[] = [
     adj: ['кіровоградськ', 'кировоградск'],
     nick: ['кіровоградщин', 'кировоградщин'],
     city: ['кропивницьк', 'кропивницк'],
+    cityAdj: ['кропивницьк', 'кропивницк'],
     en: ['kirovohrad', 'kirovohradska', 'kropyvnytskyi'],
   },
   { code: 'UA-40', adj: [], nick: ['севастопол'], city: [], en: [], enRegion: ['sevastopol'] },
@@ -203,6 +212,9 @@ const NICK_CODE = codeMap((r) => r.nick);
 const CITY_CODE = codeMap((r) => r.city);
 const EN_CODE = codeMap((r) => [...r.en, ...(r.enRegion ?? [])]);
 const EN_REGION_CODE = codeMap((r) => r.enRegion ?? []);
+/** Adjectives naming a city council or city hromada: the oblast's, or the city's own; Kyiv's is the capital. */
+const CITY_ADJ_CODE = codeMap((r) => [...r.adj, ...(r.cityAdj ?? [])]);
+for (const stem of ['київськ', 'киевск', 'кивськ']) CITY_ADJ_CODE.set(stem, 'UA-30');
 /** Cities whose name is also a common word (суми "sums", рівні "equal", Дніпро the river). */
 const CITY_NEEDS_MARKER = new Set(['сум', 'рівн', 'ровн', 'дніпр', 'днепр']);
 
@@ -211,6 +223,7 @@ const NICK_STEMS = alt([...NICK_CODE.keys()].sort(byLength));
 const CITY_STEMS = alt([...CITY_CODE.keys()].sort(byLength));
 const EN_NAMES = alt([...EN_CODE.keys()].sort(byLength));
 const EN_REGION_NAMES = alt([...EN_REGION_CODE.keys()].sort(byLength));
+const CITY_ADJ_STEMS = alt([...CITY_ADJ_CODE.keys()].sort(byLength));
 
 const L = '\\p{L}';
 const NOT_LETTER = `(?!${L})`;
@@ -225,19 +238,22 @@ const BRANCHES: ReadonlyArray<readonly [string, string]> = [
   [
     'nation',
     alt([
-      `(?:з|із|у|в|для) (?:усіх|всіх|будь-яких|будь-якого|кожного) (?:регіон|област)${L}*(?: україни)?`,
+      `(?:з|із|у|в|для) (?:усіх|всіх|будь-як${L}*|кожн${L}*) (?:регіон|област)${L}*(?: україни)?`,
       '(?:усіх|всіх|будь-яких) (?:територіальних )?громад україни',
       '(?:усіх|всіх) (?:регіонів|областей)(?: україни)?',
       `(?:по|на) (?:всій|усій) (?:території )?україн${L}*`,
-      `(?:всієї|усієї|вся|уся) україн${L}*`,
+      `(?:всієї|усієї|вся|уся) (?:території )?україн${L}*`,
       '(?:усі|всі) (?:регіони|області) україни',
       `загальнонаціональн${L}*`,
       'all (?:regions|oblasts|parts) of ukraine',
       '(?:all over|across|throughout) ukraine',
-      'from (?:any|all) (?:region|oblast)s? of ukraine',
+      '(?:from|in) (?:any|all|every) (?:region|oblast)s?(?: (?:of|in) ukraine)?',
+      '(?:from )?anywhere in ukraine',
       'nationwide',
       `(?:по|на) всей (?:территории )?украин${L}*`,
       '(?:со|из) всех (?:регионов|областей)',
+      `(?:из|с|со|для) (?:любого|любой|каждого|каждой) (?:регион|област)${L}*`,
+      `(?:со|из) всей (?:территории )?украин${L}*`,
       'всех (?:регионов|областей) украины',
       'z całej ukrainy',
     ]),
@@ -249,11 +265,20 @@ const BRANCHES: ReadonlyArray<readonly [string, string]> = [
   ['enCityOf', `(?:the )?city of (${EN_NAMES})`],
   ['enCity', `(${EN_NAMES}) (?:city|municipality|hromada)${NOT_LETTER}`],
   // "from Kharkiv and Sumy" — but "in Kyiv oblast" is the oblast, read by the branch above.
-  ['enFrom', `(?:from|residents of|based in|located in|in) (${EN_LIST})${NOT_LETTER}(?!\\s+${REGION_WORD})`],
+  [
+    'enFrom',
+    `(?:from|residents of|based in|located in|in) (${EN_LIST})${NOT_LETTER}(?!\\s*(?:,|and|&|or)\\s*(?:${EN_NAMES})${NOT_LETTER})(?!\\s+${REGION_WORD})`,
+  ],
   // «м. Харків», «місто Київ».
-  ['cityMarked', `(?:м\\.|міст[оауі]|г\\.|город[ауе]?)\\s*(${CITY_STEMS})${L}{0,3}${NOT_LETTER}`],
-  // «Київська міська рада» is the city.
-  ['kyivCity', `(?:київськ|киевск)${L}{1,3}\\s+(?:міськ|городск)`],
+  ['cityMarked', `(?:м\\.|міст[оауі]?|г\\.|город(?:а|у|е|ов)?)\\s*(${CITY_STEMS})${L}{0,3}${NOT_LETTER}`],
+  // «Полтавська міська рада», «Харьковский городской совет», «Вінницької міської громади»: the city;
+  // «Київська міська рада» is the capital.
+  ['adjCity', `(${CITY_ADJ_STEMS})${L}{1,3}\\s+(?:міськ|городск)`],
+  // «ГО Харкова», «благодійні фонди Львова», «підприємців Львова»: applicants of a city.
+  [
+    'cityOf',
+    `(?:го|оо|бо|фоп|флп|осбб|осмд|організац${L}*|организац${L}*|підприєм${L}*|предприят${L}*|предпринимател${L}*|фонд${L}*|установ${L}*|заклад${L}*|клуб${L}*|ініціатив${L}*|инициатив${L}*|бібліотек${L}*|библиотек${L}*|школ${L}*|митц${L}*|бізнес${L}*|бизнес${L}*|спільнот${L}*|громад${L}*|молод${L}*|youth)\\s+(${CITY_STEMS})${L}{0,3}${NOT_LETTER}`,
+  ],
   // «Харківська міська громада», «Дніпро city».
   [
     'cityCouncil',
@@ -296,10 +321,26 @@ const CITY_BRANCHES = new Set<Branch>([
   'enCity',
   'enFrom',
   'cityMarked',
-  'kyivCity',
+  'adjCity',
+  'cityOf',
   'cityCouncil',
   'cityTarget',
 ]);
+/** «(крім міста Києва)», "except Crimea": a place named to be left out. */
+const EXCEPT_BEFORE = compile(
+  String.raw`(?:крім|окрім|за винятком|кроме|за исключением|except(?: for)?|excluding)\s+(?:[\p{L}.]+\s+){0,2}$`,
+  '',
+);
+/**
+ * «Посольство Чехії в Києві», "The Embassy of Finland in Kyiv", «Польский институт в Киеве»: where the
+ * organizer sits, not who may apply.
+ */
+const SEAT_BEFORE = compile(
+  String.raw`(?:embassy|consulate|office|delegation|mission|institute|посольств|консульств|представництв|представительств|офіс|офис|делегаці|інститут|институт|місі|мисси)\p{L}*(?:\s+[\p{L}.'’-]+){0,5}\s+$`,
+  '',
+);
+/** A city list continued after a marked city: «з міст Дніпро, Запоріжжя та Кривий Ріг». */
+const CITY_LIST_NEXT = compile(`^\\s*(?:,|та|і|й|и|and)\\s*(${CITY_STEMS})${L}{0,3}${NOT_LETTER}`, '');
 
 export interface RegionsResult {
   regions: string[];
@@ -326,12 +367,13 @@ function codesOf(branch: Branch, inner: string | undefined): readonly string[] {
     case 'enCity':
     case 'enFrom':
       return namesIn(inner!);
-    case 'kyivCity':
-      return ['UA-30'];
+    case 'adjCity':
+      return [CITY_ADJ_CODE.get(inner!)!];
     case 'cityMarked':
     case 'cityCouncil':
       return [CITY_CODE.get(inner!)!];
     case 'cityTarget':
+    case 'cityOf':
       return CITY_NEEDS_MARKER.has(inner!) ? [] : [CITY_CODE.get(inner!)!];
     case 'adj':
       return [ADJ_CODE.get(inner!)!];
@@ -357,8 +399,23 @@ export function extractRegions(doc: Doc): RegionsResult {
     const span = doc.text.slice(m.index, m.index + m[0].length);
     // Nationwide means every oblast: the code UA says it all (named priority regions add nothing a filter uses).
     if (branch === 'nation') return { regions: ['UA'], evidence: span };
-    if (CITY_BRANCHES.has(branch) && !cityAllowed(doc, m.index)) continue;
-    const codes = codesOf(branch, m[GROUP_OF[branch]! + 1]);
+    const [from] = clauseAt(doc, m.index);
+    const before = doc.lower.slice(Math.max(from, m.index - 60), m.index);
+    if (EXCEPT_BEFORE.test(before)) continue;
+    if (CITY_BRANCHES.has(branch) && (!cityAllowed(doc, m.index) || SEAT_BEFORE.test(before))) continue;
+    const codes = [...codesOf(branch, m[GROUP_OF[branch]! + 1])];
+    if (branch === 'cityMarked') {
+      // Later cities of the same list take the marker too.
+      let at = m.index + m[0].length;
+      for (
+        let next = CITY_LIST_NEXT.exec(doc.lower.slice(at));
+        next;
+        next = CITY_LIST_NEXT.exec(doc.lower.slice(at))
+      ) {
+        codes.push(CITY_CODE.get(next[1]!)!);
+        at += next[0].length;
+      }
+    }
     if (!codes.length) continue;
     spans.push(span);
     for (const c of codes) if (!regions.includes(c)) regions.push(c);
