@@ -160,7 +160,8 @@ export function createFetcher(opts: FetcherOptions): Fetcher {
     if (previous?.etag) headers['if-none-match'] = previous.etag;
     if (previous?.lastModified) headers['if-modified-since'] = previous.lastModified;
 
-    const signal = AbortSignal.timeout(opts.timeoutMs);
+    const deadline = startDeadline(opts.timeoutMs);
+    const signal = deadline.signal;
     let res: Dispatcher.ResponseData;
     try {
       res = await request(target, {
@@ -173,8 +174,11 @@ export function createFetcher(opts: FetcherOptions): Fetcher {
         bodyTimeout: opts.timeoutMs,
       });
     } catch (err) {
+      deadline.cancel();
       throw classifyNetworkError(req.url, err);
     }
+    // The deadline covers the body too, one drained in the background after an error status included.
+    res.body.once('close', deadline.cancel);
 
     const status = res.statusCode;
     if (status === 304) {
@@ -209,6 +213,20 @@ export function createFetcher(opts: FetcherOptions): Fetcher {
       validators: { etag: header(res, 'etag'), lastModified: header(res, 'last-modified'), bodySha256 },
     };
   }
+}
+
+/**
+ * The whole-request deadline. Unlike AbortSignal.timeout(), its timer is cleared as soon as the
+ * response is over, so a finished request leaves no pending timer (or weak reference) behind.
+ */
+function startDeadline(ms: number): { signal: AbortSignal; cancel(): void } {
+  const controller = new AbortController();
+  const timer = setTimeout(
+    () => controller.abort(new DOMException(`no complete response within ${ms} ms`, 'TimeoutError')),
+    ms,
+  );
+  timer.unref();
+  return { signal: controller.signal, cancel: () => clearTimeout(timer) };
 }
 
 async function isChallenge(url: string, res: Dispatcher.ResponseData): Promise<boolean> {

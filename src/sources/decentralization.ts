@@ -1,9 +1,9 @@
 // decentralization.gov.ua: news tagged «грант». The tag page lists title, date and tag per article;
 // the announcement itself is read from the article page.
-import * as cheerio from 'cheerio';
+import type * as cheerio from 'cheerio';
 import type { RawItemInput } from '../calls/schema.ts';
 import { cleanLine, cleanText, isoDate, parseNumericDate } from '../calls/text.ts';
-import { absoluteUrl, htmlToText } from './html.ts';
+import { type AnyNode, absoluteUrl, htmlToText, loadHtml, textStart } from './html.ts';
 import {
   type DetailLink,
   type FetchedDocument,
@@ -34,6 +34,12 @@ const PLACE_BLOCK =
   /^(Область|Області|Громад[аи]|Джерело|Regions?|Oblasts?|Hromadas?|Communities|Source)\s*:\s*\S/i;
 const TAGS_BLOCK = /^(Теги|Tags)\s*:/i;
 const BLOCKS = 'div, p, li, dd, section, span';
+/**
+ * Visible characters read from the start of a block's text. A label above, its colon and the first
+ * character of its value take at most 16 once cleaned; 64 leave room for cleaning's folding, which
+ * merges at most four characters into one (𝐃 → D, е + ̆ → й).
+ */
+const LEAD_CHARS = 64;
 
 const MONTHS = new Map<string, number>([
   ...'січня лютого березня квітня травня червня липня серпня вересня жовтня листопада грудня'
@@ -127,7 +133,7 @@ function toLink(entry: ListEntry, base: string): DetailLink | null {
 }
 
 function parseList(doc: FetchedDocument): ListResult {
-  const $ = cheerio.load(doc.text);
+  const $ = loadHtml(doc.text);
   const entries = listEntries($);
   if (entries.length === 0) {
     throw new SourceFormatError(
@@ -141,16 +147,33 @@ function parseList(doc: FetchedDocument): ListResult {
   return { items: [], details: [...details.values()] };
 }
 
-/** The innermost elements whose text starts with a label, e.g. "Область: Львівська область". */
-function labelledBlocks($: cheerio.CheerioAPI, label: RegExp) {
-  const matches = (el: Parameters<typeof $>[0]) => label.test(cleanLine($(el).text()));
-  return $(BLOCKS).filter(
-    (_, el) =>
-      matches(el) &&
-      $(el)
-        .find(BLOCKS)
-        .filter((_, d) => matches(d)).length === 0,
-  );
+interface Block {
+  el: AnyNode;
+  /** The start of the block's text, cleaned; '' when it cannot start with a label. */
+  lead: string;
+}
+
+/**
+ * Every block with the start of its text, read once for all labels and never whole: a block's
+ * text can be the page's.
+ */
+function blocks($: cheerio.CheerioAPI): Block[] {
+  return $(BLOCKS)
+    .toArray()
+    .map((el) => {
+      const start = textStart(el, LEAD_CHARS);
+      // Every label ends in a colon (a fullwidth one folds into it): without one, no need to clean.
+      return { el, lead: /[:\uff1a]/.test(start) ? cleanLine(start) : '' };
+    });
+}
+
+/** The innermost blocks whose text starts with a label, e.g. "Область: Львівська область". */
+function labelled(all: Block[], label: RegExp): AnyNode[] {
+  const matched = all.filter((b) => label.test(b.lead)).map((b) => b.el);
+  // A matching block that contains another matching block is not innermost.
+  const outer = new Set<AnyNode>();
+  for (const el of matched) for (let p = el.parent; p; p = p.parent) outer.add(p);
+  return matched.filter((el) => !outer.has(el));
 }
 
 function pageLang($: cheerio.CheerioAPI): RawItemInput['lang'] {
@@ -160,7 +183,7 @@ function pageLang($: cheerio.CheerioAPI): RawItemInput['lang'] {
 }
 
 function parseDetail(doc: FetchedDocument, link: DetailLink): RawItemInput {
-  const $ = cheerio.load(doc.text);
+  const $ = loadHtml(doc.text);
   $(CHROME).remove();
   const body = $(BODY.join(', ')).first();
   const lead = $('meta[property="og:description"]').attr('content');
@@ -169,13 +192,13 @@ function parseDetail(doc: FetchedDocument, link: DetailLink): RawItemInput {
       `decentralization: ${doc.url} has no article body (${BODY[0]}) and no og:description; the article layout changed`,
     );
   }
-  const places = labelledBlocks($, PLACE_BLOCK)
-    .toArray()
+  const pageBlocks = blocks($);
+  const places = labelled(pageBlocks, PLACE_BLOCK)
     .filter((el) => body.length === 0 || !$.contains(body[0]!, el))
     .map((el) => cleanLine($(el).text()));
   // Without a body container only the lead survives: the og:description meta tag.
   const main = body.length ? htmlToText(body) : cleanText(lead ?? '');
-  const pageTags = labelledBlocks($, TAGS_BLOCK)
+  const pageTags = $(labelled(pageBlocks, TAGS_BLOCK))
     .find('a')
     .toArray()
     .map((a) => $(a).text());
@@ -203,6 +226,7 @@ const decentralization: SourceDefinition = {
   id: 'decentralization',
   name: 'Децентралізація',
   kind: 'html',
+  role: 'news',
   homepage: LIST_URL,
   // No real page was available: the list hooks (one-article, __title, __date, __tag) come from
   // another project's regexes, the article page's body container is a guess with an

@@ -6,10 +6,10 @@
 // recorded with curl; it saw no pagination links, so the next offset is counted from the items. The
 // article page follows Joomla 3's default layout (div.item-page, itemprop="articleBody",
 // time[itemprop=datePublished]) — assumed, with og:description / meta description behind it.
-import * as cheerio from 'cheerio';
+import type * as cheerio from 'cheerio';
 import type { RawItemInput } from '../calls/schema.ts';
 import { cleanLine, cleanText } from '../calls/text.ts';
-import { absoluteUrl, htmlToText } from './html.ts';
+import { absoluteUrl, htmlToText, loadHtml } from './html.ts';
 import {
   type DetailLink,
   type FetchedDocument,
@@ -94,7 +94,7 @@ function nextPage($: cheerio.CheerioAPI, doc: FetchedDocument, count: number): s
 }
 
 function parseList(doc: FetchedDocument): ListResult {
-  const $ = cheerio.load(doc.text);
+  const $ = loadHtml(doc.text);
   const cards = $(ITEM);
   // Past the last page Joomla answers 200 with an empty list: that is the end, not a layout change.
   if (cards.length === 0 && startOf(doc.url) > 0) return { items: [], details: [], next: [] };
@@ -117,7 +117,7 @@ function parseList(doc: FetchedDocument): ListResult {
 }
 
 function parseDetail(doc: FetchedDocument, link: DetailLink): RawItemInput {
-  const $ = cheerio.load(doc.text);
+  const $ = loadHtml(doc.text);
   const lang = pageLang($);
   const published = kyivDate($('time[itemprop="datePublished"]').first().attr('datetime'));
   const lead =
@@ -139,7 +139,7 @@ function parseDetail(doc: FetchedDocument, link: DetailLink): RawItemInput {
   return {
     url,
     title,
-    text: body.length ? htmlToText(body.html() ?? '') : cleanText(lead ?? ''),
+    text: body.length ? htmlToText(body) : cleanText(lead ?? ''),
     publishedAt: published,
     externalId: articleId(url),
     lang,

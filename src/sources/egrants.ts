@@ -7,10 +7,10 @@
 // `li` of `.label` + `.value` (dates DD.MM.YYYY[ HH:MM]), a status badge; the competition page has
 // an h1, a `dl` of the same fields and `.competition-view__description`. Fields are read by their
 // labels, not their order, so renamed classes around them matter less than changed wording.
-import * as cheerio from 'cheerio';
+import type * as cheerio from 'cheerio';
 import type { RawItemInput } from '../calls/schema.ts';
 import { cleanLine, cleanText, isoDate } from '../calls/text.ts';
-import { absoluteUrl, htmlToText } from './html.ts';
+import { absoluteUrl, htmlToText, loadHtml } from './html.ts';
 import {
   type DetailLink,
   type FetchedDocument,
@@ -133,7 +133,7 @@ function assertNotLoginWall($: cheerio.CheerioAPI, doc: FetchedDocument): void {
 
 // A closed competition's card already says what a catalogue needs; its page is not fetched.
 function parseList(doc: FetchedDocument): ListResult {
-  const $ = cheerio.load(doc.text);
+  const $ = loadHtml(doc.text);
   const cards = $(ITEM);
   if (cards.length === 0) {
     assertNotLoginWall($, doc);
@@ -171,7 +171,7 @@ function parseList(doc: FetchedDocument): ListResult {
 }
 
 function parseDetail(doc: FetchedDocument, link: DetailLink): RawItemInput {
-  const $ = cheerio.load(doc.text);
+  const $ = loadHtml(doc.text);
   const body = $(DESCRIPTION.join(', ')).first();
   const lead = $('meta[property="og:description"]').attr('content');
   if (body.length === 0 && !lead) {
@@ -190,7 +190,7 @@ function parseDetail(doc: FetchedDocument, link: DetailLink): RawItemInput {
   const own = fromFields(fields);
   const hint = link.hint;
   const url = canonicalCompetitionUrl(link.url) ?? link.url;
-  const main = body.length ? htmlToText(body.html() ?? '') : cleanText(lead ?? '');
+  const main = body.length ? htmlToText(body) : cleanText(lead ?? '');
   return {
     url,
     title,

@@ -6,10 +6,10 @@
 // YOOtheme grid cards `a.el-item` holding `.el-meta` ("CLOSING DATE: …"), `h3.el-title` and
 // `.el-content`; the card's category as YOOtheme filter tags in the `data-tag` of the grid cell;
 // pagination `/opportunities/page/N/` with a `uk-pagination` "next" link.
-import * as cheerio from 'cheerio';
+import type * as cheerio from 'cheerio';
 import type { RawItemInput } from '../calls/schema.ts';
 import { cleanLine, isoDate, parseNumericDate } from '../calls/text.ts';
-import { absoluteUrl, htmlToText } from './html.ts';
+import { absoluteUrl, htmlToText, loadHtml } from './html.ts';
 import { type FetchedDocument, type ListResult, type SourceDefinition, SourceFormatError } from './types.ts';
 
 const SITE = 'https://euneighbourseast.eu';
@@ -71,7 +71,7 @@ function toItem(card: Nodes, base: string): RawItemInput | null {
   if (!href || !title) return null;
   const url = canonicalOpportunityUrl(href);
   const meta = cleanLine(card.find('.el-meta').first().text());
-  const teaser = htmlToText(card.find('.el-content').first().html() ?? '');
+  const teaser = htmlToText(card.find('.el-content').first());
   return {
     url,
     title,
@@ -97,7 +97,7 @@ function nextPage($: cheerio.CheerioAPI, doc: FetchedDocument): ListResult['next
 }
 
 function parseList(doc: FetchedDocument): ListResult {
-  const $ = cheerio.load(doc.text);
+  const $ = loadHtml(doc.text);
   const cards = $(CARD).toArray();
   if (cards.length === 0) {
     throw new SourceFormatError(

@@ -7,10 +7,10 @@
 // with the date (DD.MM.YYYY) in a following <span> and the teaser in `div.newstxt`; the article page
 // repeats that shape with an <h1> and the full text in `div.newstxt`; pages are windows-1251;
 // pagination is `?page=N` links.
-import * as cheerio from 'cheerio';
+import type * as cheerio from 'cheerio';
 import type { RawItemInput } from '../calls/schema.ts';
 import { cleanLine, parseNumericDate } from '../calls/text.ts';
-import { absoluteUrl, htmlToText } from './html.ts';
+import { absoluteUrl, htmlToText, loadHtml } from './html.ts';
 import {
   type DetailLink,
   type FetchedDocument,
@@ -115,7 +115,7 @@ function nextPage($: cheerio.CheerioAPI, doc: FetchedDocument): SourceRequest[] 
 }
 
 function parseList(doc: FetchedDocument): ListResult {
-  const $ = cheerio.load(doc.text);
+  const $ = loadHtml(doc.text);
   assertNotChallenge($, doc);
   const anchors = $(ITEM).toArray();
   if (anchors.length === 0) {
@@ -132,7 +132,7 @@ function parseList(doc: FetchedDocument): ListResult {
 }
 
 function parseDetail(doc: FetchedDocument, link: DetailLink): RawItemInput {
-  const $ = cheerio.load(doc.text);
+  const $ = loadHtml(doc.text);
   assertNotChallenge($, doc);
   const heading = $('h1').first();
   const body = heading.length ? heading.nextAll(BODY).first() : $(BODY).first();
@@ -147,7 +147,7 @@ function parseDetail(doc: FetchedDocument, link: DetailLink): RawItemInput {
   return {
     url,
     title,
-    text: htmlToText(body.html() ?? ''),
+    text: htmlToText(body),
     publishedAt: link.hint.publishedAt ?? (pageDate ? parseNumericDate(pageDate) : null),
     externalId: link.hint.externalId ?? itemId(url),
     // GURT relays English-language calls too and its pages state no language: extraction decides.

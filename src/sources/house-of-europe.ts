@@ -7,10 +7,10 @@
 // elements whose class names say category, status and deadline; the opportunity page has an <h1>,
 // a deadline element and the conditions in a content block (`.opportunity__content`, else
 // <article>/<main> without the site chrome).
-import * as cheerio from 'cheerio';
+import type * as cheerio from 'cheerio';
 import type { RawItemInput } from '../calls/schema.ts';
 import { cleanLine, isoDate } from '../calls/text.ts';
-import { absoluteUrl, htmlToText } from './html.ts';
+import { absoluteUrl, htmlToText, loadHtml } from './html.ts';
 import {
   type DetailLink,
   type FetchedDocument,
@@ -121,7 +121,7 @@ function richness(link: DetailLink): number {
 }
 
 function parseList(doc: FetchedDocument): ListResult {
-  const $ = cheerio.load(doc.text);
+  const $ = loadHtml(doc.text);
   const cards = $(CARD).toArray();
   if (cards.length === 0) {
     throw new SourceFormatError(
@@ -144,7 +144,7 @@ function parseList(doc: FetchedDocument): ListResult {
 }
 
 function parseDetail(doc: FetchedDocument, link: DetailLink): RawItemInput {
-  const $ = cheerio.load(doc.text);
+  const $ = loadHtml(doc.text);
   const title = cleanLine($('h1').first().text()) || link.hint.title;
   if (!title) throw new SourceFormatError(`house-of-europe: ${doc.url} has no <h1> title`);
   // The page's own deadline, not one from an "other opportunities" card further down.
@@ -167,7 +167,7 @@ function parseDetail(doc: FetchedDocument, link: DetailLink): RawItemInput {
   return {
     url,
     title,
-    text: htmlToText(body.html() ?? ''),
+    text: htmlToText(body),
     externalId: link.hint.externalId ?? idOf(url),
     lang: 'uk',
     donor: DONOR,

@@ -115,7 +115,7 @@ function postText(html: string): string {
   $('p')
     .filter((_, p) => FEED_FOOTER.test(cleanLine($(p).text())))
     .remove();
-  return htmlToText($.html());
+  return htmlToText($.root());
 }
 
 function unique(values: string[]): string[] {

@@ -5,10 +5,10 @@
 // the page is /call-for-projects (earlier /next-call-for-projects), the site runs Drupal (skip links
 // "Go to main content", "Image" labels), and it answers server-side clients with 403 at times (a WAF).
 // The markup assumed is Drupal's: content in <main>, `h1`, the node's text in `.node__content`.
-import * as cheerio from 'cheerio';
+import type * as cheerio from 'cheerio';
 import type { RawItemInput } from '../calls/schema.ts';
 import { cleanLine } from '../calls/text.ts';
-import { htmlToText } from './html.ts';
+import { htmlToText, loadHtml } from './html.ts';
 import { type FetchedDocument, type ListResult, type SourceDefinition, SourceFormatError } from './types.ts';
 
 const SITE = 'https://www.interregeurope.eu';
@@ -49,7 +49,7 @@ function pageLang($: cheerio.CheerioAPI): RawItemInput['lang'] {
 }
 
 function parseList(doc: FetchedDocument): ListResult {
-  const $ = cheerio.load(doc.text);
+  const $ = loadHtml(doc.text);
   if (isChallenge($)) {
     throw new SourceFormatError(
       `interreg-europe: ${doc.url} returned a bot challenge / access-denied page instead of the call page`,
@@ -69,7 +69,7 @@ function parseList(doc: FetchedDocument): ListResult {
   const item: RawItemInput = {
     url: PAGE_URL,
     title,
-    text: htmlToText(body.html() ?? ''),
+    text: htmlToText(body),
     // The page states no publication date ("last update" notes refer to attached files).
     publishedAt: null,
     externalId: id,

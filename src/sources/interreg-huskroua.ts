@@ -7,10 +7,10 @@
 // each call at /calls/<slug>/ (e.g. /calls/2nd-call-for-proposals/). The markup assumed is WordPress's
 // usual theme markup: `article` entries with `.entry-title a` and `time.entry-date`, `.entry-content`
 // on the call page, `a.next.page-numbers` for the archive's next page.
-import * as cheerio from 'cheerio';
+import type * as cheerio from 'cheerio';
 import type { RawItemInput } from '../calls/schema.ts';
 import { cleanLine } from '../calls/text.ts';
-import { absoluteUrl, htmlToText } from './html.ts';
+import { absoluteUrl, htmlToText, loadHtml } from './html.ts';
 import {
   type DetailLink,
   type FetchedDocument,
@@ -94,7 +94,7 @@ function nextPage($: cheerio.CheerioAPI, base: string): string | null {
 }
 
 function parseList(doc: FetchedDocument): ListResult {
-  const $ = cheerio.load(doc.text);
+  const $ = loadHtml(doc.text);
   const entries = mainArea($).find(ENTRY).toArray();
   const links = new Map<string, DetailLink>();
   for (const link of entries.map((el) => toLink($, el, doc.url))) {
@@ -116,7 +116,7 @@ function pageLang($: cheerio.CheerioAPI): RawItemInput['lang'] {
 }
 
 function parseDetail(doc: FetchedDocument, link: DetailLink): RawItemInput {
-  const $ = cheerio.load(doc.text);
+  const $ = loadHtml(doc.text);
   // Read before the chrome goes: these live in <head> and the entry header.
   // The entry header's date is the site's local day; the meta tag (UTC) only when the theme shows none.
   const published =
@@ -136,7 +136,7 @@ function parseDetail(doc: FetchedDocument, link: DetailLink): RawItemInput {
   return {
     url: canonicalCallUrl(link.url) ?? link.url,
     title,
-    text: htmlToText(body.html() ?? ''),
+    text: htmlToText(body),
     publishedAt: published ?? link.hint.publishedAt ?? null,
     externalId: id ?? link.hint.externalId ?? null,
     lang: pageLang($),

@@ -5,10 +5,10 @@
 // «ЗАВЕРШЕННЯ КОНКУРСУ: DD.MM, YYYY», h2.title, div.grant-meta strong, p) and the `page/N/`
 // pagination are what another project (grant-monitor) recorded with curl; the contest page's
 // body container (`.entry-content`, the WordPress default) is assumed, with og:description behind it.
-import * as cheerio from 'cheerio';
+import type * as cheerio from 'cheerio';
 import type { RawItemInput } from '../calls/schema.ts';
 import { cleanLine, cleanText, isoDate } from '../calls/text.ts';
-import { absoluteUrl, htmlToText } from './html.ts';
+import { absoluteUrl, htmlToText, loadHtml } from './html.ts';
 import {
   type DetailLink,
   type FetchedDocument,
@@ -98,7 +98,7 @@ function listEntries($: cheerio.CheerioAPI, base: string): Entry[] {
     entries.push({
       url,
       title,
-      teaser: htmlToText(card.find('p').first().html() ?? ''),
+      teaser: htmlToText(card.find('p').first()),
       deadline: parseClosingDate(card.find('time.date').first().text()),
       status,
       finished: card.hasClass('finished') || (status !== null && FINISHED.test(status)),
@@ -121,7 +121,7 @@ function nextPage($: cheerio.CheerioAPI, base: string): string | null {
 // (title, closing date, status), so its page is not fetched. Running contests' list teasers are
 // one sentence, so their own page is read.
 function parseList(doc: FetchedDocument): ListResult {
-  const $ = cheerio.load(doc.text);
+  const $ = loadHtml(doc.text);
   if ($(ITEM).length === 0) {
     throw new SourceFormatError(
       `irf: ${doc.url} has no ${ITEM} contests; the list layout changed or this is not the contests page`,
@@ -144,7 +144,7 @@ function parseList(doc: FetchedDocument): ListResult {
 }
 
 function parseDetail(doc: FetchedDocument, link: DetailLink): RawItemInput {
-  const $ = cheerio.load(doc.text);
+  const $ = loadHtml(doc.text);
   const lang = pageLang($);
   const published = kyivDate($('meta[property="article:published_time"]').attr('content'));
   const lead = $('meta[property="og:description"]').attr('content');
@@ -165,7 +165,7 @@ function parseDetail(doc: FetchedDocument, link: DetailLink): RawItemInput {
   return {
     url,
     title,
-    text: body.length ? htmlToText(body.html() ?? '') : cleanText(lead ?? ''),
+    text: body.length ? htmlToText(body) : cleanText(lead ?? ''),
     publishedAt: published,
     externalId: slugOf(url),
     lang,

@@ -7,10 +7,10 @@
 // `.program-card__period` («Прийом заявок: 03.11.2026 – 15.12.2026») and `.program-card__sector`;
 // programme pages /programs/<slug> with an <h1>, a facts list (`dl` of dt/dd pairs) and the
 // conditions in `.program__content`.
-import * as cheerio from 'cheerio';
+import type * as cheerio from 'cheerio';
 import type { RawItemInput } from '../calls/schema.ts';
 import { cleanLine, parseNumericDate } from '../calls/text.ts';
-import { absoluteUrl, htmlToText } from './html.ts';
+import { absoluteUrl, htmlToText, loadHtml } from './html.ts';
 import {
   type DetailLink,
   type FetchedDocument,
@@ -119,7 +119,7 @@ function toLink(card: Nodes, base: string): DetailLink | null {
 }
 
 function parseList(doc: FetchedDocument): ListResult {
-  const $ = cheerio.load(doc.text);
+  const $ = loadHtml(doc.text);
   const cards = $(CARD).toArray();
   if (cards.length === 0) {
     throw new SourceFormatError(
@@ -148,7 +148,7 @@ function facts($: cheerio.CheerioAPI): Array<[string, string]> {
 }
 
 function parseDetail(doc: FetchedDocument, link: DetailLink): RawItemInput {
-  const $ = cheerio.load(doc.text);
+  const $ = loadHtml(doc.text);
   $(CHROME).remove();
   const title = cleanLine($('h1').first().text()) || link.hint.title;
   if (!title) throw new SourceFormatError(`ucf: ${doc.url} has no <h1> title`);
@@ -169,7 +169,7 @@ function parseDetail(doc: FetchedDocument, link: DetailLink): RawItemInput {
   return {
     url,
     title,
-    text: [list.map(([label, value]) => `${label}: ${value}`).join('\n'), htmlToText(body.html() ?? '')]
+    text: [list.map(([label, value]) => `${label}: ${value}`).join('\n'), htmlToText(body)]
       .filter(Boolean)
       .join('\n\n'),
     externalId: link.hint.externalId ?? slugOf(url),

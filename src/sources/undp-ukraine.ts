@@ -8,10 +8,10 @@
 // (`?page=1` is the second page); announcement pages with an <h1>, a date element under it
 // («17 квітня 2025» / "April 29, 2025") and the text in a content block (`.article-content`, else
 // the Drupal body field, <article> or <main>).
-import * as cheerio from 'cheerio';
+import type * as cheerio from 'cheerio';
 import type { RawItemInput } from '../calls/schema.ts';
 import { cleanLine, isoDate } from '../calls/text.ts';
-import { absoluteUrl, htmlToText } from './html.ts';
+import { absoluteUrl, htmlToText, loadHtml } from './html.ts';
 import {
   type DetailLink,
   type FetchedDocument,
@@ -102,7 +102,7 @@ function nextPage($: cheerio.CheerioAPI, doc: FetchedDocument): ListResult['next
 }
 
 function parseList(doc: FetchedDocument): ListResult {
-  const $ = cheerio.load(doc.text);
+  const $ = loadHtml(doc.text);
   assertNotBlocked($, doc);
   const anchors = $(CARD).toArray();
   if (anchors.length === 0) {
@@ -119,7 +119,7 @@ function parseList(doc: FetchedDocument): ListResult {
 }
 
 function parseDetail(doc: FetchedDocument, link: DetailLink): RawItemInput {
-  const $ = cheerio.load(doc.text);
+  const $ = loadHtml(doc.text);
   assertNotBlocked($, doc);
   const title = cleanLine($('h1').first().text()) || link.hint.title;
   if (!title) throw new SourceFormatError(`undp-ukraine: ${doc.url} has no <h1> title`);
@@ -138,7 +138,7 @@ function parseDetail(doc: FetchedDocument, link: DetailLink): RawItemInput {
   return {
     url,
     title,
-    text: htmlToText(body.html() ?? ''),
+    text: htmlToText(body),
     publishedAt,
     externalId: link.hint.externalId ?? slugOf(url),
     lang: langOf(url),

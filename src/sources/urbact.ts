@@ -6,10 +6,10 @@
 // https://urbact.eu/call-<slug>, and in earlier years it carried a call inline instead of linking one.
 // The markup assumed is Drupal's: content in <main>, `h1.page-title`, the node's text in
 // `.node__content`, a `rel="shortlink"` to /node/<n>; pages state no publication date.
-import * as cheerio from 'cheerio';
+import type * as cheerio from 'cheerio';
 import type { RawItemInput } from '../calls/schema.ts';
 import { cleanLine } from '../calls/text.ts';
-import { absoluteUrl, htmlToText } from './html.ts';
+import { absoluteUrl, htmlToText, loadHtml } from './html.ts';
 import {
   type DetailLink,
   type FetchedDocument,
@@ -95,7 +95,7 @@ function pageContent($: cheerio.CheerioAPI): { title: string; text: string } | n
   const body = firstOf(main, BODY);
   if (body.length === 0) return null;
   const title = cleanLine(main.find('h1.page-title, h1').first().text());
-  return { title, text: htmlToText(body.html() ?? '') };
+  return { title, text: htmlToText(body) };
 }
 
 function publishedAt($: cheerio.CheerioAPI): string | null {
@@ -104,7 +104,7 @@ function publishedAt($: cheerio.CheerioAPI): string | null {
 }
 
 function parseList(doc: FetchedDocument): ListResult {
-  const $ = cheerio.load(doc.text);
+  const $ = loadHtml(doc.text);
   const main = mainArea($);
   if (!main) {
     throw new SourceFormatError(`urbact: ${doc.url} has no <main> content region; the page layout changed`);
@@ -134,7 +134,7 @@ function parseList(doc: FetchedDocument): ListResult {
 }
 
 function parseDetail(doc: FetchedDocument, link: DetailLink): RawItemInput {
-  const $ = cheerio.load(doc.text);
+  const $ = loadHtml(doc.text);
   const published = publishedAt($);
   const id = nodeId($);
   const lang = pageLang($);

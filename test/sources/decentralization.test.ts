@@ -102,6 +102,19 @@ describe('decentralization', () => {
     expect(item.url).toBe('https://decentralization.gov.ua/news/30001');
   });
 
+  it('keeps only the innermost block a label line starts, however its start is written', () => {
+    const zw = '\u200b'.repeat(80);
+    const html = `<html lang="uk"><body><article><h1>Конкурс</h1><div class="article-text"><p>Текст.</p></div>
+      <div class="meta"><div>Область： <span>Волинська область</span></div>
+      <section><div>${zw}Громада: <a>Ковельська</a></div></section>
+      <div>Про конкурс читайте далі, а нижче — перелік. Область: Рівненська область</div>
+      <div>Теги: <a>грант</a>, <a>Культура</a></div></div></article></body></html>`;
+    const item = RawItem.parse(adapter.parseDetail!(page(html, LINK.url), LINK));
+    // A fullwidth colon and a run of zero-width spaces clean away; a label mid-sentence is no label.
+    expect(item.text).toBe('Текст.\n\nОбласть: Волинська область\n\nГромада: Ковельська');
+    expect(item.tags).toEqual(['грант', 'Культура']);
+  });
+
   it('throws SourceFormatError for an article page with neither body nor lead', () => {
     const html = '<html><body><h1>Сторінку не знайдено</h1></body></html>';
     expect(() => adapter.parseDetail!(page(html, LINK.url), LINK)).toThrow(SourceFormatError);

@@ -77,7 +77,7 @@ function readEntry(item: Node, entry: HtmlEntry, base: string): Entry {
     title: cleanLine(inside(item, sel.title).text()),
     url: href ? itemUrl(href) : null,
     publishedAt: stamp ? kyivDay(stamp) : dateEl ? parseListDate(dateEl.text(), sel.dateFormat) : null,
-    teaser: sel.teaser ? htmlToText(inside(item, sel.teaser).html() ?? '') || null : null,
+    teaser: sel.teaser ? htmlToText(inside(item, sel.teaser).first()) || null : null,
   };
 }
 
@@ -94,6 +94,8 @@ function nextPage($: cheerio.CheerioAPI, entry: HtmlEntry, doc: FetchedDocument)
 
 export function parseHtmlList(doc: FetchedDocument, entry: HtmlEntry): ListResult {
   const sel = entry.selectors;
+  // parse5, not loadHtml(): configured selectors are copied from a browser's inspector, and parse5
+  // builds the browser's tree (implied <tbody> and all) that they were written against.
   const $ = cheerio.load(pageText(doc, entry.encoding));
   const found = $(sel.item).toArray();
   if (found.length === 0) {
@@ -155,7 +157,7 @@ export function parseHtmlDetail(doc: FetchedDocument, link: DetailLink, entry: H
   return {
     url: link.url,
     title,
-    text: htmlToText(body.html() ?? ''),
+    text: htmlToText(body),
     publishedAt: link.hint.publishedAt ?? null,
     externalId: null,
     lang: null,
