@@ -132,7 +132,11 @@ for (const backend of await backends()) {
       expect(r.created).toEqual([]);
       const after = await snapshot(db);
       expect(after).toHaveLength(1);
-      expect(after[0]).toMatchObject({ id: first!.id, deadline: '2026-12-22', copies: ['oblast-news', 'ucf'] });
+      expect(after[0]).toMatchObject({
+        id: first!.id,
+        deadline: '2026-12-22',
+        copies: ['oblast-news', 'ucf'],
+      });
       const call = await callsRepo.getStoredCall(db, first!.id);
       expect(call!.url).toBe(CULTURE.url); // the news repost did not become primary
       expect(call!.mergeEvidence.fields.join('\n')).toMatch(/extension/);
