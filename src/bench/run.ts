@@ -222,4 +222,13 @@ else {
       },
     ),
   );
+  // dedupe at 10k and 100k items (BENCH_DEDUPE_1M=1 adds 1M, about two minutes): src/bench/dedupe.ts
+  process.stdout.write(
+    execFileSync(process.execPath, [
+      fileURLToPath(new URL('../bin/run-ts.js', import.meta.url)),
+      fileURLToPath(new URL('./dedupe.ts', import.meta.url)),
+      '--fast',
+      ...(process.env.BENCH_DEDUPE_1M === '1' ? ['--1m'] : []),
+    ]),
+  );
 }

@@ -1,7 +1,7 @@
 // The line contracts of `hromada-grants extract` and `hromada-grants dedupe` (ARCHITECTURE.md):
 // JSON Lines in, one JSON line out per input, offline, no database. Shared by the CLI and `npm run eval`.
 import { z } from 'zod';
-import { clusterAnnouncements, type DedupeDoc, dedupeFeatures } from './dedupe.ts';
+import { type ClusterOptions, clusterAnnouncements, type DedupeDoc, dedupeFeatures } from './dedupe.ts';
 import { extract } from './extract/index.ts';
 import { IsoDate } from './schema.ts';
 import { canonicalUrl } from './url.ts';
@@ -59,14 +59,15 @@ export function extractLine(a: AnnouncementLine, explain = false) {
 
 /**
  * Offline dedupe: extracts each line once, computes its comparison features and clusters them
- * (src/calls/dedupe.ts `clusterAnnouncements`); the cluster id is the smallest id in the cluster.
+ * (src/calls/dedupe.ts `clusterAnnouncements`, editors' merges and splits as line index pairs);
+ * the cluster id is the smallest id in the cluster.
  */
 export function dedupeLines(
   lines: AnnouncementLine[],
-  opts: { explain?: boolean } = {},
+  opts: { explain?: boolean } & Pick<ClusterOptions, 'mustLink' | 'cannotLink'> = {},
 ): { id: string; cluster: string; evidence?: string[] }[] {
   const docs = lines.map((a) => dedupeDocOf(a));
-  return clusterAnnouncements(docs).map((c) => ({
+  return clusterAnnouncements(docs, { mustLink: opts.mustLink, cannotLink: opts.cannotLink }).map((c) => ({
     id: c.id,
     cluster: c.cluster,
     ...(opts.explain ? { evidence: c.evidence } : {}),

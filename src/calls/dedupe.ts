@@ -4,6 +4,7 @@
 // - `clusterAnnouncements`: cross-source clustering of rewritten / translated / damaged copies
 //   (features from `dedupeFeatures`; see the section below).
 import { createHash } from 'node:crypto';
+import { canonicalUrl } from './url.ts';
 
 /** Lowercased letters and digits only, look-alike Latin letters folded into Cyrillic words. */
 export function normalizeTitle(title: string): string {
@@ -24,8 +25,11 @@ export function callFingerprint(c: { title: string; deadline: string | null; dea
 // Cross-source clustering. Copies of one call (same donor/programme, same edition, same lot) are
 // linked by a strong URL signal or by title/text similarity, never across a hard blocker (another
 // year, season, lot/wave/round number, oblast edition, programme, amount or an unexplained other
-// deadline). Candidate pairs come from blocking (canonical URL, quoted links, rare title tokens),
-// so cost grows ~linearly with the number of documents.
+// deadline). Candidate pairs come from blocking (canonical URL, quoted links, rare title and text
+// tokens, donor+deadline, deadline+amount) with a bounded number of comparisons per document, so
+// the cost grows linearly with the number of documents. Built for a million documents on one
+// core: features are compact (interned token ids, 16 bits each, in shared arrays), the hot loops
+// compare numbers, and strings are compared only when their hashes agree.
 
 const CYR_LAT: Record<string, string> = {
   а: 'a',
@@ -222,37 +226,299 @@ function concept(latin: string): string | null {
   return null;
 }
 
-/** Word → its tokens; vocabulary repeats, so the regex work is done once per distinct word. */
-const wordCache = new Map<string, readonly string[]>();
-
-function wordTokens(w: string): readonly string[] {
-  const hit = wordCache.get(w);
-  if (hit) return hit;
-  let out: string[];
-  if (/^\d+$/.test(w)) out = [w];
-  else {
-    const latin = translit(w)
-      .normalize('NFD')
-      .replace(/[\u0300-\u036f]/g, '')
-      .replace(/ł/g, 'l');
-    out = [];
-    const c = concept(latin);
-    if (c) out.push(c);
-    const sk = skeleton(latin);
-    if (sk.length >= 2) out.push(sk);
+// Word splitting. `\p{L}` classes under the /u flag are slow in V8; text that only uses Latin,
+// Cyrillic and common punctuation (nearly all of ours) is split with an equivalent plain class
+// generated from the Unicode one, so both paths cut exactly the same words.
+const SAFE_RANGES: [number, number][] = [
+  [0x0000, 0x024f],
+  [0x0400, 0x052f],
+  [0x2000, 0x206f],
+  [0x20a0, 0x20cf],
+];
+const hex = (cp: number) => `\\u${cp.toString(16).padStart(4, '0')}`;
+function classOf(test: (ch: string) => boolean): string {
+  let out = '';
+  for (const [lo, hi] of SAFE_RANGES) {
+    let start = -1;
+    for (let cp = lo; cp <= hi + 1; cp++) {
+      const inside = cp <= hi && test(String.fromCharCode(cp));
+      if (inside && start < 0) start = cp;
+      if (!inside && start >= 0) {
+        out += start === cp - 1 ? hex(start) : `${hex(start)}-${hex(cp - 1)}`;
+        start = -1;
+      }
+    }
   }
-  if (wordCache.size > 500_000) wordCache.clear();
-  wordCache.set(w, out);
   return out;
+}
+const WORD_CHAR = /^[\p{L}\p{N}]$/u;
+const WORD_CLASS = classOf((ch) => WORD_CHAR.test(ch));
+const UNSAFE = new RegExp(`[^${SAFE_RANGES.map(([lo, hi]) => `${hex(lo)}-${hex(hi)}`).join('')}]`);
+const SPLIT_PLUS = { fast: new RegExp(`[^${WORD_CLASS}+]+`), slow: /[^\p{L}\p{N}+]+/u };
+const SPLIT_DASH = { fast: new RegExp(`[^${WORD_CLASS}\\-]+`), slow: /[^\p{L}\p{N}-]+/u };
+/** `s.split(/[^\p{L}\p{N}+]+/u)` (kind plus) or `s.split(/[^\p{L}\p{N}-]+/u)` (kind dash). */
+function splitWords(s: string, kind: typeof SPLIT_PLUS): string[] {
+  return s.split(UNSAFE.test(s) ? kind.slow : kind.fast);
+}
+
+/** A word's tokens: its glossary concept and its consonant skeleton (numbers stay as they are). */
+function wordTokens(w: string): string[] {
+  if (/^\d+$/.test(w)) return [w];
+  const latin = translit(w)
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/ł/g, 'l');
+  const out: string[] = [];
+  const c = concept(latin);
+  if (c) out.push(c);
+  const sk = skeleton(latin);
+  // the same string when nothing changed (ids, codes): the word cache already holds it
+  if (sk.length >= 2) out.push(sk === w ? w : sk);
+  return out;
+}
+
+// Tokens are interned to small integers for the life of the process, so a document's token list
+// is a small integer array (see DedupeDoc.tokens) and comparing two documents touches no strings.
+const tokenIdOf = new Map<string, number>();
+const tokenTexts: string[] = [];
+function intern(t: string): number {
+  let id = tokenIdOf.get(t);
+  if (id === undefined) {
+    id = tokenTexts.length;
+    tokenIdOf.set(t, id);
+    tokenTexts.push(t);
+  }
+  return id;
+}
+/** The token an interned id stands for (`DedupeDoc.tokens` holds ids). */
+export function tokenText(id: number): string {
+  return tokenTexts[id] ?? `#${id}`;
+}
+
+/** A copy of s that shares no memory with a longer string (a cached slice would pin the whole text). */
+const detached = (s: string): string =>
+  // V8 copies short slices; a longer one would be a view of its parent
+  s.length < 13 ? `${s} `.slice(0, -1) : (JSON.parse(JSON.stringify(s)) as string);
+
+// Word cache: folded word → its token ids (at most two: a glossary concept and a skeleton; -1 for
+// none, both -1 for a stop word). Open addressing keyed by a hash of the word's characters, so the
+// scanner finds a word in place, without cutting it out of the text.
+const WC_MAX = 1 << 17;
+let wcCap = 1 << 14;
+let wcSlots = new Int32Array(wcCap).fill(-1);
+let wcHash = new Int32Array(1 << 13);
+let wcTok = new Int32Array(2 << 13);
+let wcWords: string[] = [];
+
+function hashChars(s: string, start: number, end: number): number {
+  let h = 0x811c9dc5 | 0;
+  for (let i = start; i < end; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return h;
+}
+function wcSlot(h: number): number {
+  return (h ^ (h >>> 13)) & (wcCap - 1);
+}
+/** The cache entry of word s[start..end) (its hash h), or -1. */
+function wcFind(s: string, start: number, end: number, h: number): number {
+  const len = end - start;
+  for (let slot = wcSlot(h); ; slot = (slot + 1) & (wcCap - 1)) {
+    const e = wcSlots[slot]!;
+    if (e === -1) return -1;
+    if (wcHash[e] !== h) continue;
+    const w = wcWords[e]!;
+    if (w.length !== len) continue;
+    let k = 0;
+    while (k < len && w.charCodeAt(k) === s.charCodeAt(start + k)) k++;
+    if (k === len) return e;
+  }
+}
+/** Works out word w's tokens and caches them; returns the entry. */
+function wcAdd(w: string, h: number): number {
+  if (wcWords.length >= WC_MAX) {
+    wcCap = 1 << 14;
+    wcSlots = new Int32Array(wcCap).fill(-1);
+    wcWords = [];
+  }
+  const e = wcWords.length;
+  if (e === wcHash.length) {
+    const hash = new Int32Array(e * 2);
+    hash.set(wcHash);
+    wcHash = hash;
+    const tok = new Int32Array(e * 4);
+    tok.set(wcTok);
+    wcTok = tok;
+  }
+  if (2 * (e + 1) > wcCap) {
+    wcCap *= 2;
+    wcSlots = new Int32Array(wcCap).fill(-1);
+    for (let f = 0; f < e; f++) {
+      let slot = wcSlot(wcHash[f]!);
+      while (wcSlots[slot] !== -1) slot = (slot + 1) & (wcCap - 1);
+      wcSlots[slot] = f;
+    }
+  }
+  const ts = STOP.has(w) ? [] : wordTokens(w);
+  wcWords.push(w);
+  wcHash[e] = h;
+  wcTok[2 * e] = ts.length > 0 ? intern(ts[0]!) : -1;
+  wcTok[2 * e + 1] = ts.length > 1 ? intern(ts[1]!) : -1;
+  let slot = wcSlot(h);
+  while (wcSlots[slot] !== -1) slot = (slot + 1) & (wcCap - 1);
+  wcSlots[slot] = e;
+  return e;
+}
+/** The cache entry of word s[start..end), added if new. */
+function wordEntry(s: string, start: number, end: number, h: number): number {
+  const e = wcFind(s, start, end, h);
+  return e >= 0 ? e : wcAdd(detached(s.slice(start, end)), h);
 }
 
 function tokens(folded: string): string[] {
   const out: string[] = [];
-  for (const w of folded.split(/[^\p{L}\p{N}+]+/u)) {
-    if (!w || STOP.has(w)) continue;
-    for (const t of wordTokens(w)) out.push(t);
+  for (const w of splitWords(folded, SPLIT_PLUS)) {
+    if (!w) continue;
+    const e = wordEntry(w, 0, w.length, hashChars(w, 0, w.length));
+    const t1 = wcTok[2 * e]!;
+    const t2 = wcTok[2 * e + 1]!;
+    if (t1 >= 0) out.push(tokenTexts[t1]!);
+    if (t2 >= 0) out.push(tokenTexts[t2]!);
   }
   return out;
+}
+
+// Distinct token ids of one text, in order of appearance, stored 16 bits each (an id ≥ 0xffff as
+// 0xffff and two more units, low half first) in a shared arena: one allocation per 512 KiB
+// instead of one buffer per document, and half the memory of 32-bit ids.
+let seenAt = new Int32Array(1 << 16);
+let seenStamp = 0;
+let scratch = new Uint32Array(1024);
+let scratchLen = 0;
+const ARENA = 1 << 18;
+let arena = new Uint16Array(ARENA);
+let arenaUsed = 0;
+const ESC = 0xffff;
+
+/** Starts a new distinct set (ids already in scratch stay). */
+function newStamp(): void {
+  if (++seenStamp === 0x7fffffff) {
+    seenAt.fill(0);
+    seenStamp = 1;
+  }
+}
+function addId(id: number): void {
+  if (id < 0) return;
+  if (id >= seenAt.length) {
+    const grown = new Int32Array(Math.max(seenAt.length * 2, id + 1));
+    grown.set(seenAt);
+    seenAt = grown;
+  }
+  if (seenAt[id] === seenStamp) return;
+  seenAt[id] = seenStamp;
+  if (scratchLen === scratch.length) {
+    const grown = new Uint32Array(scratchLen * 2);
+    grown.set(scratch);
+    scratch = grown;
+  }
+  scratch[scratchLen++] = id;
+}
+/** Adds the tokens of cached word e. */
+function addWord(e: number): void {
+  addId(wcTok[2 * e]!);
+  addId(wcTok[2 * e + 1]!);
+}
+/** Encoded length of scratch[from..to). */
+function encodedLength(from: number, to: number): number {
+  let n = to - from;
+  for (let q = from; q < to; q++) if (scratch[q]! >= ESC) n += 2;
+  return n;
+}
+/**
+ * Encodes the ids collected since scratch was emptied into the arena and empties scratch; returns
+ * where they start in `arena` (which may have been replaced by a fresh one to make room).
+ */
+function storeIds(): number {
+  const k = scratchLen;
+  const len = encodedLength(0, k);
+  if (arenaUsed + len > arena.length) {
+    arena = new Uint16Array(Math.max(ARENA, len));
+    arenaUsed = 0;
+  }
+  const start = arenaUsed;
+  let p = start;
+  for (let q = 0; q < k; q++) {
+    const id = scratch[q]!;
+    if (id < ESC) arena[p++] = id;
+    else {
+      arena[p++] = ESC;
+      arena[p++] = id & 0xffff;
+      arena[p++] = id >>> 16;
+    }
+  }
+  arenaUsed = p;
+  scratchLen = 0;
+  return start;
+}
+
+/** Decodes tokens[from..to) into out (grown as needed); returns out and sets `decoded` to the count. */
+let decoded = 0;
+function decode(
+  tokens: Uint16Array,
+  from: number,
+  to: number,
+  out: Uint32Array<ArrayBuffer>,
+): Uint32Array<ArrayBuffer> {
+  if (out.length < to - from) out = new Uint32Array(Math.max(to - from, out.length * 2));
+  let k = 0;
+  for (let q = from; q < to; ) {
+    const u = tokens[q++]!;
+    if (u !== ESC) out[k++] = u;
+    else {
+      out[k++] = tokens[q]! | (tokens[q + 1]! << 16);
+      q += 2;
+    }
+  }
+  decoded = k;
+  return out;
+}
+/** The interned token ids of a document's title and of its text (see `DedupeDoc.tokens`). */
+export function tokenIds(d: DedupeDoc): { title: number[]; text: number[] } {
+  const title = [...decode(d.tokens, d.tokenStart, d.titleEnd, new Uint32Array(0)).subarray(0, decoded)];
+  const text = [...decode(d.tokens, d.titleEnd, d.tokenEnd, new Uint32Array(0)).subarray(0, decoded)];
+  return { title, text };
+}
+
+// The scanner's character classes (see splitWords).
+const WORD_CODE = new Uint8Array(0x20d0);
+for (const [lo, hi] of SAFE_RANGES)
+  for (let cp = lo; cp <= hi; cp++) WORD_CODE[cp] = WORD_CHAR.test(String.fromCharCode(cp)) ? 1 : 0;
+
+/**
+ * Adds the distinct token ids of `folded.slice(0, end)` to scratch: the same as splitting it into
+ * words with /[^\p{L}\p{N}+]+/u, but in one pass over the characters.
+ */
+function scanTokenIds(folded: string, end: number): void {
+  newStamp();
+  if (UNSAFE.test(folded)) {
+    for (const w of splitWords(end < folded.length ? folded.slice(0, end) : folded, SPLIT_PLUS))
+      if (w) addWord(wordEntry(w, 0, w.length, hashChars(w, 0, w.length)));
+    return;
+  }
+  const lim = Math.min(end, folded.length);
+  let start = -1;
+  let h = 0;
+  for (let i = 0; i <= lim; i++) {
+    const c = i < lim ? folded.charCodeAt(i) : 0x20;
+    if (c === 0x2b || WORD_CODE[c] === 1) {
+      if (start < 0) {
+        start = i;
+        h = 0x811c9dc5 | 0;
+      }
+      h = Math.imul(h ^ c, 0x01000193);
+    } else if (start >= 0) {
+      addWord(wordEntry(folded, start, i, h));
+      start = -1;
+    }
+  }
 }
 
 const ORD_WORDS: [RegExp, number][] = [
@@ -268,6 +534,8 @@ const EDITION_KW =
   /^(лот\p{L}*|хвил\p{L}*|волн\p{L}*|раунд\p{L}*|конкурс\p{L}*|набір|набор\p{L}*|набору|відб\p{L}*|черг\p{L}*|lot|wave|round|call|calls|edition|nabór|naboru|konkurs|cohort|stage)$/u;
 const MONTH =
   /^(січ|лют|бер|квіт|трав|черв|лип|серп|вер|жовт|лист|груд|янв|фев|мар|апр|мая|май|июн|июл|авг|сен|окт|ноя|дек|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|sty|lut|kwi|maj|cze|lip|sie|wrz|paź|lis|gru)/;
+/** Cheap pre-test: every EDITION_KW word starts with one of these letters. */
+const EDITION_FIRST = new Set('лхврконвчlwrcensk');
 
 function ordinalOf(w: string): number | null {
   const m = /^(\d{1,2})(-?(й|ий|го|а|ша|тя|я|ій|st|nd|rd|th))?$/.exec(w);
@@ -279,10 +547,10 @@ function ordinalOf(w: string): number | null {
 
 /** Edition numbers (lot / wave / round / call / competition ordinals) stated near a keyword. */
 export function editionNumbers(folded: string): number[] {
-  const ws = folded.split(/[^\p{L}\p{N}-]+/u).filter(Boolean);
+  const ws = splitWords(folded, SPLIT_DASH).filter(Boolean);
   const out = new Set<number>();
   for (let i = 0; i < ws.length; i++) {
-    if (!EDITION_KW.test(ws[i]!)) continue;
+    if (!EDITION_FIRST.has(ws[i]![0]!) || !EDITION_KW.test(ws[i]!)) continue;
     // keyword N  (not a date: "раунд 1 лютого")
     const next = ws[i + 1];
     if (next && /^\d{1,2}$/.test(next) && !MONTH.test(ws[i + 2] ?? '') && !/^20\d\d$/.test(next))
@@ -326,31 +594,40 @@ const EXTENDED = /(продовж|продлен|продлил|подовж|ext
 
 export interface DedupeDoc {
   id: string;
-  /** Skeleton tokens of the title (transliterated, look-alikes folded, vowels dropped). */
-  titleTokens: string[];
-  /** Skeleton tokens of the first part of the text. */
-  textTokens: string[];
+  /**
+   * Skeleton tokens (transliterated, look-alikes folded, vowels dropped) as interned ids
+   * (`tokenText`): the title's, distinct, in order of appearance, at tokens[tokenStart..titleEnd),
+   * then likewise the first 1500 characters of the text's at tokens[titleEnd..tokenEnd). Encoded
+   * 16 bits per id (an id ≥ 0xffff takes three units) in an array shared by many documents, so
+   * the features of a million documents fit in memory; read them with `tokenIds`.
+   */
+  tokens: Uint16Array;
+  tokenStart: number;
+  titleEnd: number;
+  tokenEnd: number;
   donor: string | null;
   programme: string | null;
   deadline: string | null;
+  /** `Date.parse(deadline)` in days; null without a deadline. */
+  deadlineDay: number | null;
   /** The text says the deadline was extended. */
   extended: boolean;
   amountMax: number | null;
   currency: string | null;
   /** ISO oblast codes; 'UA' means all Ukraine. */
-  regions: string[];
-  years: number[];
-  editions: number[];
-  seasons: string[];
+  regions: readonly string[];
+  years: readonly number[];
+  editions: readonly number[];
+  seasons: readonly string[];
   /** Quoted programme names «…» from the title, as skeleton token strings. */
-  names: string[];
+  names: readonly string[];
   lang: string;
-  topics: string[];
-  applicants: string[];
+  topics: readonly string[];
+  applicants: readonly string[];
   /** Canonical URL of the page itself. */
   url: string | null;
   /** Canonical URLs quoted in the text. */
-  links: string[];
+  links: readonly string[];
 }
 
 export interface DocInput {
@@ -363,10 +640,10 @@ export interface DocInput {
   deadline: string | null;
   amountMax: number | null;
   currency: string | null;
-  regions: string[];
+  regions: readonly string[];
   lang: string;
-  topics?: string[];
-  applicants?: string[];
+  topics?: readonly string[];
+  applicants?: readonly string[];
 }
 
 const OBLASTS: [string, string[]][] = [
@@ -408,24 +685,38 @@ const OBLAST_SK: [string, string, boolean][] = OBLASTS.flatMap(([code, stems]) =
       .join(' ');
     return [code, sk, exact];
   }),
-);
+).filter(([, stem]) => stem.length >= 3);
+const OBLAST_WORD = OBLAST_SK.filter(([, stem]) => !stem.includes(' '));
+const OBLAST_PHRASE = OBLAST_SK.filter(([, stem]) => stem.includes(' '));
+
+/** Word → its skeleton and the oblasts a single-word stem finds in it (titles repeat words). */
+const oblastWordCache = new Map<string, { sk: string; codes: readonly string[] }>();
+function oblastWord(w: string): { sk: string; codes: readonly string[] } {
+  let hit = oblastWordCache.get(w);
+  if (hit) return hit;
+  const sk = skeleton(translit(w));
+  const exact = exactKey(w);
+  const codes: string[] = [];
+  // a stem matches the start of a word's skeleton (" stem" in the space-joined skeletons)
+  for (const [code, stem, isExact] of OBLAST_WORD)
+    if ((isExact ? exact === stem : sk.startsWith(stem)) && !codes.includes(code)) codes.push(code);
+  hit = { sk, codes: codes.length ? codes : NO_STRINGS };
+  if (oblastWordCache.size > 20_000) oblastWordCache.clear();
+  oblastWordCache.set(detached(w), hit);
+  return hit;
+}
 
 /** Oblasts named in a folded string, robust to dropped і/ї/є and look-alike letters. */
 export function oblastsIn(folded: string): string[] {
-  const sk = folded
-    .split(/[^\p{L}\p{N}-]+/u)
-    .filter(Boolean)
-    .map((w) => skeleton(translit(w)));
-  const joined = ` ${sk.join(' ')}`;
-  const exactWords = folded
-    .split(/[^\p{L}\p{N}-]+/u)
-    .filter(Boolean)
-    .map(exactKey);
   const out = new Set<string>();
-  for (const [code, stem, exact] of OBLAST_SK) {
-    if (stem.length < 3) continue;
-    if (exact ? exactWords.includes(stem) : joined.includes(` ${stem}`)) out.add(code);
+  let joined = '';
+  for (const w of splitWords(folded, SPLIT_DASH)) {
+    if (!w) continue;
+    const o = oblastWord(w);
+    for (const c of o.codes) out.add(c);
+    joined += ` ${o.sk}`;
   }
+  for (const [code, stem] of OBLAST_PHRASE) if (joined.includes(` ${stem}`)) out.add(code);
   return [...out].sort();
 }
 
@@ -437,59 +728,258 @@ export function languageFreeUrl(u: string): string {
     .replace(/([?&])lang=[a-z]+/g, '$1');
 }
 
+const NO_STRINGS: readonly string[] = Object.freeze([]);
+const NO_NUMBERS: readonly number[] = Object.freeze([]);
+/** Small feature lists repeat across documents (years, editions, seasons): share one copy. */
+const sharedLists = new Map<string, readonly (string | number)[]>();
+function shared<T extends string | number>(xs: T[], empty: readonly T[]): readonly T[] {
+  if (xs.length === 0) return empty;
+  const key = `${typeof xs[0]}:${xs.join('\u0001')}`;
+  const hit = sharedLists.get(key);
+  if (hit) return hit as readonly T[];
+  if (sharedLists.size > 10_000) sharedLists.clear();
+  sharedLists.set(key, Object.freeze(xs));
+  return xs;
+}
+
+const isPageLink = (u: string) => {
+  try {
+    return new URL(u).pathname.length > 1;
+  } catch {
+    return false;
+  }
+};
+
+/**
+ * A URL `canonicalUrl` returns unchanged: https, lowercase host without www, a path of plain
+ * segments (no dot segments, trailing slash or AMP suffix), no port, query or fragment. Most page
+ * URLs look like this, and recognizing them is ~100× cheaper than parsing.
+ */
+const CANONICAL_SHAPE =
+  /^https:\/\/(?!www\.)(?:[a-z0-9-]+\.)+[a-z][a-z0-9-]*(?:\/[A-Za-z0-9_~-][A-Za-z0-9._~-]*)*$/;
+export function isCanonicalShape(u: string): boolean {
+  return CANONICAL_SHAPE.test(u) && !/(\/amp|\.amp)$/.test(u);
+}
+const canonicalPage = (canon: (u: string) => string, u: string) =>
+  canon === canonicalUrl && isCanonicalShape(u) ? u : canon(u);
+/** The link names a page (a path beyond "/"). */
+const isPage = (u: string) => (isCanonicalShape(u) ? u.indexOf('/', 8) >= 0 : isPageLink(u));
+
+/**
+ * Canonical quoted links: copies of one call quote the same official links, so canonicalization
+ * (a URL parse) is remembered per canonicalizer (assumed pure) and raw link.
+ */
+const linkMemo = new WeakMap<(u: string) => string, Map<string, string>>();
+function canonicalLink(canon: (u: string) => string, raw: string): string {
+  let memo = linkMemo.get(canon);
+  if (!memo) {
+    memo = new Map();
+    linkMemo.set(canon, memo);
+  }
+  let url = memo.get(raw);
+  if (url === undefined) {
+    const key = detached(raw);
+    url = canonicalPage(canon, key);
+    if (memo.size > 20_000) memo.clear();
+    memo.set(key, url);
+  }
+  return url;
+}
+const LINK = /https?:\/\/[^\s)\]»"'<>,]+/g;
+
+/** x as a small integer when it is one (V8 then stores it unboxed in the object). */
+const smallInt = (x: number) => (Number.isInteger(x) && Math.abs(x) < 2 ** 30 ? x | 0 : x);
+
 /** Precomputes the comparison features of one announcement (extraction results passed in). */
 export function dedupeFeatures(d: DocInput, canon: (u: string) => string): DedupeDoc {
   const title = foldText(d.title);
   const text = foldText(d.text);
   const head = text.slice(0, 400);
-  const pick = <T>(fromTitle: T[], fromHead: () => T[]) => (fromTitle.length ? fromTitle : fromHead());
-  const links = [...d.text.matchAll(/https?:\/\/[^\s)\]»"'<>,]+/g)].map((m) =>
-    canon(m[0].replace(/[.;:]+$/, '')),
-  );
+  const url = d.url ? canonicalPage(canon, d.url) : null;
+  let links: string[] = [];
+  for (const m of d.text.matchAll(LINK)) {
+    const l = canonicalLink(canon, m[0].replace(/[.;:]+$/, ''));
+    // a page often quotes its own URL: keep one string
+    if (!links.includes(l)) links.push(l === url ? url : l);
+  }
+  // exact-size copy: an array grown by push keeps room for 17 elements
+  links = links.length ? links.slice() : (NO_STRINGS as string[]);
+  const editions = editionNumbers(title);
+  const seasons = seasonsOf(title);
+  const names = quotedNames(title);
+  scanTokenIds(title, title.length);
+  const titleUnits = encodedLength(0, scratchLen);
+  scanTokenIds(text, 1500);
+  const tokenStart = storeIds();
   return {
     id: d.id,
-    titleTokens: [...new Set(tokens(title))],
-    textTokens: [...new Set(tokens(text.slice(0, 1500)))],
+    tokens: arena,
+    tokenStart,
+    titleEnd: tokenStart + titleUnits,
+    tokenEnd: arenaUsed,
     donor: d.donor,
     programme: d.programme,
     deadline: d.deadline,
+    // null rather than NaN: a NaN would make V8 box every document's value
+    deadlineDay: d.deadline ? smallInt(Date.parse(d.deadline) / 86_400_000) : null,
     extended: EXTENDED.test(title) || EXTENDED.test(text),
-    amountMax: d.amountMax,
+    amountMax: d.amountMax === null ? null : smallInt(d.amountMax),
     currency: d.currency,
-    regions: d.regions.length ? d.regions : oblastsIn(title),
-    years: pick(yearsOf(title.replace(/\d{1,2}[./]\d{1,2}[./](20\d\d)/g, ' ')), () => []),
-    editions: pick(editionNumbers(title), () => editionNumbers(head)),
-    seasons: pick(seasonsOf(title), () => seasonsOf(head)),
-    names: quotedNames(title),
+    regions: d.regions.length ? d.regions : shared(oblastsIn(title), NO_STRINGS),
+    years: shared(yearsOf(title.replace(/\d{1,2}[./]\d{1,2}[./](20\d\d)/g, ' ')), NO_NUMBERS),
+    editions: shared(editions.length ? editions : editionNumbers(head), NO_NUMBERS),
+    seasons: shared(seasons.length ? seasons : seasonsOf(head), NO_STRINGS),
+    names: names.length ? names.slice() : NO_STRINGS,
     lang: d.lang,
-    topics: d.topics ?? [],
-    applicants: d.applicants ?? [],
-    url: d.url ? canon(d.url) : null,
-    links: [...new Set(links)],
+    topics: d.topics ?? NO_STRINGS,
+    applicants: d.applicants ?? NO_STRINGS,
+    url,
+    links,
   };
 }
 
-const disjoint = <T>(a: T[], b: T[]) => a.length > 0 && b.length > 0 && !a.some((x) => b.includes(x));
+function disjoint<T>(a: readonly T[], b: readonly T[]): boolean {
+  if (a.length === 0 || b.length === 0) return false;
+  for (let i = 0; i < a.length; i++) if (b.includes(a[i]!)) return false;
+  return true;
+}
+/** Oblast editions: disjoint once 'UA' (all Ukraine) is left out. */
+function disjointRegions(a: readonly string[], b: readonly string[]): boolean {
+  let na = 0;
+  for (const r of a) if (r !== 'UA') na++;
+  if (na === 0) return false;
+  let nb = 0;
+  for (const r of b) if (r !== 'UA') nb++;
+  if (nb === 0) return false;
+  for (const r of a) if (r !== 'UA' && b.includes(r)) return false;
+  return true;
+}
 
+/**
+ * The distinct character trigrams of ` s `, each packed into one integer (10 bits per character),
+ * sorted; null when a character does not fit (then `dice` compares strings).
+ */
+function trigramCodes(s: string): Int32Array | null {
+  const p = ` ${s} `;
+  const codes = new Int32Array(Math.max(0, p.length - 2));
+  for (let i = 0; i + 3 <= p.length; i++) {
+    const a = p.charCodeAt(i);
+    const b = p.charCodeAt(i + 1);
+    const c = p.charCodeAt(i + 2);
+    if ((a | b | c) >= 1024) return null;
+    codes[i] = (a << 20) | (b << 10) | c;
+  }
+  codes.sort();
+  let k = 0;
+  for (let i = 0; i < codes.length; i++) if (i === 0 || codes[i] !== codes[i - 1]) codes[k++] = codes[i]!;
+  return codes.subarray(0, k);
+}
 function trigramSet(s: string): Set<string> {
   const out = new Set<string>();
   const p = ` ${s} `;
   for (let i = 0; i + 3 <= p.length; i++) out.add(p.slice(i, i + 3));
   return out;
 }
-function dice(a: string, b: string): number {
-  const A = trigramSet(a);
-  const B = trigramSet(b);
-  let n = 0;
-  for (const x of A) if (B.has(x)) n++;
-  return A.size + B.size ? (2 * n) / (A.size + B.size) : 0;
+/** Trigram codes of recently compared names (a document is compared with many others). */
+const trigramCache = new Map<string, Int32Array | null>();
+function cachedTrigrams(s: string): Int32Array | null {
+  let codes = trigramCache.get(s);
+  if (codes === undefined) {
+    codes = trigramCodes(s);
+    if (trigramCache.size >= 4096) trigramCache.clear();
+    trigramCache.set(s, codes);
+  }
+  return codes;
 }
+/** Dice coefficient of the two strings' trigram sets. */
+function dice(a: string, b: string): number {
+  const A = cachedTrigrams(a);
+  const B = cachedTrigrams(b);
+  if (A && B) {
+    let n = 0;
+    for (let i = 0, j = 0; i < A.length && j < B.length; )
+      if (A[i]! < B[j]!) i++;
+      else if (A[i]! > B[j]!) j++;
+      else {
+        n++;
+        i++;
+        j++;
+      }
+    return A.length + B.length ? (2 * n) / (A.length + B.length) : 0;
+  }
+  const As = trigramSet(a);
+  const Bs = trigramSet(b);
+  let n = 0;
+  for (const x of As) if (Bs.has(x)) n++;
+  return As.size + Bs.size ? (2 * n) / (As.size + Bs.size) : 0;
+}
+
+/** How two documents' URLs relate (the first that holds, in this order). */
+const UrlRelation = { None: 0, SameUrl: 1, Translation: 2, Quotes: 3, SharedLink: 4 } as const;
+type UrlRelation = (typeof UrlRelation)[keyof typeof UrlRelation];
+
+function urlRelation(a: DedupeDoc, b: DedupeDoc): UrlRelation {
+  if (a.url && a.url === b.url) return UrlRelation.SameUrl;
+  if (a.url && b.url && languageFreeUrl(a.url) === languageFreeUrl(b.url)) return UrlRelation.Translation;
+  if ((a.url && b.links.includes(a.url)) || (b.url && a.links.includes(b.url))) return UrlRelation.Quotes;
+  if (sharedPageLink(a, b) !== undefined) return UrlRelation.SharedLink;
+  return UrlRelation.None;
+}
+const sharedPageLink = (a: DedupeDoc, b: DedupeDoc) => a.links.find((l) => b.links.includes(l) && isPage(l));
 
 /** Same page (any URL variant or translation), or one quotes the other's page or the same link. */
 export function urlRelated(a: DedupeDoc, b: DedupeDoc): boolean {
-  if (a.url && b.url && (a.url === b.url || languageFreeUrl(a.url) === languageFreeUrl(b.url))) return true;
-  if ((a.url && b.links.includes(a.url)) || (b.url && a.links.includes(b.url))) return true;
-  return a.links.some((l) => b.links.includes(l) && isPageLink(l));
+  return urlRelation(a, b) !== UrlRelation.None;
+}
+
+/**
+ * `blocker(a, b) !== null` without the names check, the donor check (see `donorsClash`) and the
+ * reason. Shared feature lists (see `shared`) are compared by reference first.
+ */
+function blockedCheap(a: DedupeDoc, b: DedupeDoc): boolean {
+  if (
+    a.amountMax !== null &&
+    b.amountMax !== null &&
+    a.currency === b.currency &&
+    Math.abs(a.amountMax - b.amountMax) > 0.01 * Math.max(a.amountMax, b.amountMax)
+  )
+    return true;
+  if (a.deadline && b.deadline && a.deadline !== b.deadline) {
+    const days = Math.abs(a.deadlineDay! - b.deadlineDay!);
+    if (!(days <= 92)) return true;
+    if (a.extended !== b.extended || !a.extended) {
+      const later = a.deadline > b.deadline ? a : b;
+      if (!later.extended) return true;
+    }
+  }
+  if (a.years !== b.years && disjoint(a.years, b.years)) return true;
+  if (a.editions !== b.editions && disjoint(a.editions, b.editions)) return true;
+  if (a.seasons !== b.seasons && disjoint(a.seasons, b.seasons)) return true;
+  if (a.regions !== b.regions && disjointRegions(a.regions, b.regions)) return true;
+  if (
+    a.programme &&
+    b.programme &&
+    !a.programme.startsWith(b.programme) &&
+    !b.programme.startsWith(a.programme)
+  )
+    return true;
+  return false;
+}
+/** Both name a donor and the donors differ (a blocker unless the URLs relate them). */
+const donorsDiffer = (a: DedupeDoc, b: DedupeDoc) => !!a.donor && !!b.donor && a.donor !== b.donor;
+/** `blocker(a, b) !== null`, without building the reason. */
+const blocked = (a: DedupeDoc, b: DedupeDoc) =>
+  blockedCheap(a, b) || (donorsDiffer(a, b) && !urlRelated(a, b)) || unmatchedNames(a, b) !== null;
+
+/** Each side quotes a programme name the other does not (a shared quoted donor name does not count). */
+function unmatchedNames(a: DedupeDoc, b: DedupeDoc): [string, string] | null {
+  if (!a.names.length || !b.names.length || a.lang !== b.lang) return null;
+  const unmatched = (xs: readonly string[], ys: readonly string[]) =>
+    xs.find((x) => !ys.some((y) => dice(x, y) >= 0.5));
+  const ua = unmatched(a.names, b.names);
+  if (ua === undefined) return null;
+  const ub = unmatched(b.names, a.names);
+  return ub === undefined ? null : [ua, ub];
 }
 
 /** The reason two documents can never be one call, or null. */
@@ -505,9 +995,11 @@ export function blocker(a: DedupeDoc, b: DedupeDoc): string | null {
   if (disjoint(a.years, b.years)) return `year ${a.years} ≠ ${b.years}`;
   if (disjoint(a.editions, b.editions)) return `lot/wave/round ${a.editions} ≠ ${b.editions}`;
   if (disjoint(a.seasons, b.seasons)) return `season ${a.seasons} ≠ ${b.seasons}`;
-  const ra = a.regions.filter((r) => r !== 'UA');
-  const rb = b.regions.filter((r) => r !== 'UA');
-  if (disjoint(ra, rb)) return `oblast ${ra} ≠ ${rb}`;
+  if (disjointRegions(a.regions, b.regions)) {
+    const ra = a.regions.filter((r) => r !== 'UA');
+    const rb = b.regions.filter((r) => r !== 'UA');
+    return `oblast ${ra} ≠ ${rb}`;
+  }
   if (
     a.amountMax !== null &&
     b.amountMax !== null &&
@@ -517,16 +1009,11 @@ export function blocker(a: DedupeDoc, b: DedupeDoc): string | null {
     return `amount ${a.amountMax} ≠ ${b.amountMax}`;
   if (a.deadline && b.deadline && a.deadline !== b.deadline) {
     const later = a.deadline > b.deadline ? a : b;
-    const days = Math.abs(Date.parse(a.deadline) - Date.parse(b.deadline)) / 86_400_000;
+    const days = Math.abs(a.deadlineDay! - b.deadlineDay!);
     if (!later.extended || !(days <= 92)) return `deadline ${a.deadline} ≠ ${b.deadline}`;
   }
-  if (a.names.length && b.names.length && a.lang === b.lang) {
-    // each side quotes a name the other does not (a shared quoted donor name does not count)
-    const unmatched = (xs: string[], ys: string[]) => xs.find((x) => !ys.some((y) => dice(x, y) >= 0.5));
-    const ua = unmatched(a.names, b.names);
-    const ub = unmatched(b.names, a.names);
-    if (ua !== undefined && ub !== undefined) return `programme name «${ua}» ≠ «${ub}»`;
-  }
+  const names = unmatchedNames(a, b);
+  if (names) return `programme name «${names[0]}» ≠ «${names[1]}»`;
   return null;
 }
 
@@ -537,69 +1024,121 @@ export interface PairScore {
   reasons: string[];
 }
 
-type Weights = Map<string, number>;
+/** IDF weight per interned token id (`Math.log(1 + n / df)`; 0 for tokens no document has). */
+export type Weights = Float64Array;
 
-export function idfWeights(docs: DedupeDoc[]): Weights {
-  const df = new Map<string, number>();
-  for (const d of docs)
-    for (const t of new Set([...d.titleTokens, ...d.textTokens])) df.set(t, (df.get(t) ?? 0) + 1);
+/** Document frequencies over title ∪ text tokens; marks is scratch space (≥ vocabulary size). */
+function idf(docs: readonly DedupeDoc[]): Weights {
+  const vocab = tokenTexts.length;
+  const df = new Int32Array(vocab);
+  const mark = new Int32Array(vocab);
+  let ids = new Uint32Array(256);
+  for (let i = 0; i < docs.length; i++) {
+    const d = docs[i]!;
+    const stamp = i + 1;
+    ids = decode(d.tokens, d.tokenStart, d.tokenEnd, ids);
+    for (let q = 0; q < decoded; q++) {
+      const t = ids[q]!;
+      if (mark[t] !== stamp) {
+        mark[t] = stamp;
+        df[t]!++;
+      }
+    }
+  }
+  const w = new Float64Array(vocab);
   const n = docs.length;
-  const w: Weights = new Map();
-  for (const [t, c] of df) w.set(t, Math.log(1 + n / c));
+  for (let t = 0; t < vocab; t++) if (df[t]) w[t] = Math.log(1 + n / df[t]!);
   return w;
 }
 
-function overlap(a: string[], b: string[], w: Weights): { cont: number; jac: number } {
-  const A = new Set(a);
-  const B = new Set(b);
-  let sa = 0;
-  let sb = 0;
-  let s = 0;
-  for (const t of A) sa += w.get(t) ?? 1;
-  for (const t of B) {
-    const x = w.get(t) ?? 1;
-    sb += x;
-    if (A.has(t)) s += x;
-  }
-  if (!sa || !sb) return { cont: 0, jac: 0 };
-  return { cont: s / Math.min(sa, sb), jac: s / (sa + sb - s) };
+export function idfWeights(docs: readonly DedupeDoc[]): Weights {
+  return idf(docs);
 }
 
-const isPageLink = (u: string) => {
-  try {
-    return new URL(u).pathname.length > 1;
-  } catch {
-    return false;
-  }
-};
+let sumIds = new Uint32Array(256);
+function weightSum(tokens: Uint16Array, from: number, to: number, w: Weights): number {
+  sumIds = decode(tokens, from, to, sumIds);
+  let s = 0;
+  for (let q = 0; q < decoded; q++) s += w[sumIds[q]!]!;
+  return s;
+}
 
-/** How strongly two blocker-free documents look like copies of one call; ≥ 1 means merge. */
-export function scorePair(a: DedupeDoc, b: DedupeDoc, w: Weights): PairScore {
-  const reasons: string[] = [];
-  let url = false;
-  if (a.url && a.url === b.url) {
-    url = true;
-    reasons.push(`same canonical url ${a.url}`);
-  } else if (a.url && b.url && languageFreeUrl(a.url) === languageFreeUrl(b.url)) {
-    url = true;
-    reasons.push(`translations of one page ${a.url} / ${b.url}`);
-  } else if ((a.url && b.links.includes(a.url)) || (b.url && a.links.includes(b.url))) {
-    url = true;
-    reasons.push('one quotes the other’s url');
+/** Weighted containment and Jaccard of two token sets, from their weight sums and shared weight. */
+interface Overlap {
+  cont: number;
+  jac: number;
+}
+function overlapOf(sa: number, sb: number, s: number, out: Overlap): Overlap {
+  if (!sa || !sb) {
+    out.cont = 0;
+    out.jac = 0;
   } else {
-    const shared = a.links.filter((l) => b.links.includes(l) && isPageLink(l));
-    if (shared.length) {
-      url = true;
-      reasons.push(`same official link ${shared[0]}`);
-    }
+    out.cont = s / Math.min(sa, sb);
+    out.jac = s / (sa + sb - s);
   }
-  const t = overlap(a.titleTokens, b.titleTokens, w);
-  const x = overlap(a.textTokens, b.textTokens, w);
+  return out;
+}
+/** Weight of the tokens in b[bFrom..bTo) that a[aFrom..aTo) has too (summed in b's order). */
+function sharedWeight(
+  a: Uint16Array,
+  aFrom: number,
+  aTo: number,
+  b: Uint16Array,
+  bFrom: number,
+  bTo: number,
+  w: Weights,
+): number {
+  newStamp();
+  sumIds = decode(a, aFrom, aTo, sumIds);
+  for (let q = 0; q < decoded; q++) {
+    const id = sumIds[q]!;
+    if (id < seenAt.length) seenAt[id] = seenStamp;
+  }
+  sumIds = decode(b, bFrom, bTo, sumIds);
+  let s = 0;
+  for (let q = 0; q < decoded; q++) {
+    const id = sumIds[q]!;
+    if (id < seenAt.length && seenAt[id] === seenStamp) s += w[id]!;
+  }
+  return s;
+}
+
+function jaccard(p: readonly string[], q: readonly string[]): number {
+  if (!p.length || !q.length) return 0;
+  return p.filter((v) => q.includes(v)).length / new Set([...p, ...q]).size;
+}
+function intersects<T>(a: readonly T[], b: readonly T[]): boolean {
+  return a.length > 0 && b.length > 0 && !disjoint(a, b);
+}
+function sameOblasts(a: readonly string[], b: readonly string[]): boolean {
+  const ra = a.filter((r) => r !== 'UA');
+  return ra.length > 0 && ra.length === b.filter((r) => r !== 'UA').length && !disjoint(ra, b);
+}
+
+/**
+ * The pair score from the two overlaps and the other fields; `reasons` (when given) receives the
+ * evidence. The one formula behind `scorePair` and the clustering's hot path.
+ */
+function scoreWith(
+  a: DedupeDoc,
+  b: DedupeDoc,
+  t: Overlap,
+  x: Overlap,
+  rel: UrlRelation,
+  reasons: string[] | null,
+): number {
+  const url = rel !== UrlRelation.None;
+  if (reasons) {
+    if (rel === UrlRelation.SameUrl) reasons.push(`same canonical url ${a.url}`);
+    else if (rel === UrlRelation.Translation) reasons.push(`translations of one page ${a.url} / ${b.url}`);
+    else if (rel === UrlRelation.Quotes) reasons.push('one quotes the other’s url');
+    else if (rel === UrlRelation.SharedLink) reasons.push(`same official link ${sharedPageLink(a, b)}`);
+  }
   const deadlineEq = a.deadline !== null && a.deadline === b.deadline;
   const deadlineExt = a.deadline !== null && b.deadline !== null && !deadlineEq;
   const amountEq = a.amountMax !== null && a.amountMax === b.amountMax;
   const donorEq = a.donor !== null && a.donor === b.donor;
-  const yearEq = a.years.length > 0 && !disjoint(a.years, b.years) && b.years.length > 0;
+  const yearEq = intersects(a.years, b.years);
   let score = 0.9 * t.jac + 0.5 * t.cont + 1.0 * x.jac;
   if (deadlineEq) score += 0.15;
   if (deadlineExt) score += 0.05;
@@ -607,94 +1146,56 @@ export function scorePair(a: DedupeDoc, b: DedupeDoc, w: Weights): PairScore {
   if (donorEq) score += 0.1;
   if (yearEq) score += 0.05;
   if (url) score += 0.6;
-  // language-independent agreement: counts only when donor, deadline and amount all agree
-  const structured = donorEq && deadlineEq && amountEq;
-  const jacc = (p: string[], q: string[]) =>
-    p.length && q.length ? p.filter((v) => q.includes(v)).length / new Set([...p, ...q]).size : 0;
-  const edEq = a.editions.length > 0 && b.editions.length > 0 && !disjoint(a.editions, b.editions);
-  const seasonEq = a.seasons.length > 0 && b.seasons.length > 0 && !disjoint(a.seasons, b.seasons);
-  const ra = a.regions.filter((r) => r !== 'UA');
-  const regEq =
-    ra.length > 0 && ra.length === b.regions.filter((r) => r !== 'UA').length && !disjoint(ra, b.regions);
-  let agree = 0;
-  // cross-language copies share little text: let the language-independent fields speak for them
-  if (structured && a.lang !== b.lang) {
-    agree += 0.2 * jacc(a.topics, b.topics) + 0.1 * jacc(a.applicants, b.applicants);
-    if (edEq) agree += 0.15;
-    if (seasonEq) agree += 0.1;
-    if (regEq) agree += 0.1;
+  // cross-language copies share little text: let the language-independent fields speak for them,
+  // but only when donor, deadline and amount all agree
+  if (donorEq && deadlineEq && amountEq && a.lang !== b.lang) {
+    let agree = 0.2 * jaccard(a.topics, b.topics) + 0.1 * jaccard(a.applicants, b.applicants);
+    if (intersects(a.editions, b.editions)) agree += 0.15;
+    if (intersects(a.seasons, b.seasons)) agree += 0.1;
+    if (sameOblasts(a.regions, b.regions)) agree += 0.1;
     if (yearEq) agree += 0.05;
     score += agree;
-    reasons.push(`structured agreement ${agree.toFixed(2)}`);
+    reasons?.push(`structured agreement ${agree.toFixed(2)}`);
   }
-  reasons.push(
-    `title jac ${t.jac.toFixed(2)} cont ${t.cont.toFixed(2)}, text jac ${x.jac.toFixed(2)}`,
-    ...(deadlineEq ? [`deadline ${a.deadline}`] : deadlineExt ? ['deadline extended'] : []),
-    ...(amountEq ? [`amount ${a.amountMax}`] : []),
-    ...(donorEq ? [`donor ${a.donor}`] : []),
-  );
-  // same language, no URL evidence: the titles or the texts themselves must be close — another
-  // programme of one donor often shares the template text, deadline and amount
+  if (reasons) {
+    reasons.push(`title jac ${t.jac.toFixed(2)} cont ${t.cont.toFixed(2)}, text jac ${x.jac.toFixed(2)}`);
+    if (deadlineEq) reasons.push(`deadline ${a.deadline}`);
+    else if (deadlineExt) reasons.push('deadline extended');
+    if (amountEq) reasons.push(`amount ${a.amountMax}`);
+    if (donorEq) reasons.push(`donor ${a.donor}`);
+  }
   // donors are extracted from free text (a relay may name a co-funder): with URL evidence the
   // mismatch is only a penalty (see blocker)
   if (a.donor && b.donor && a.donor !== b.donor) {
     score -= 0.4;
-    reasons.push(`donor ${a.donor} ≠ ${b.donor}`);
+    reasons?.push(`donor ${a.donor} ≠ ${b.donor}`);
   }
+  // same language, no URL evidence: the titles or the texts themselves must be close — another
+  // programme of one donor often shares the template text, deadline and amount
   if (!url && a.lang === b.lang && t.cont < 0.5 && x.jac < 0.45) {
     score = Math.min(score, MERGE_THRESHOLD - 0.01);
-    reasons.push('same language but neither title nor text close');
+    reasons?.push('same language but neither title nor text close');
   }
-  return { score, reasons };
+  return score;
 }
 
-/**
- * Candidate pairs by blocking: same canonical URL (also without a language segment) or quoted link,
- * shared rare title/text tokens, donor+deadline, deadline+amount. Keys shared by too many documents
- * are dropped, so the number of pairs grows ~linearly. Yields each pair once (i < j).
- */
-function* candidatePairs(docs: DedupeDoc[], w: Weights): Generator<[number, number]> {
-  const n = docs.length;
-  const maxPosting = Math.max(20, Math.min(200, Math.ceil(n * 0.02)));
-  const keyId = new Map<string, number>();
-  const postings: number[][] = [];
-  const docKeys: number[][] = [];
-  const rarest = (ts: string[]) =>
-    [...new Set(ts)].sort((x, y) => (w.get(y) ?? 0) - (w.get(x) ?? 0)).slice(0, 6);
-  docs.forEach((d, i) => {
-    const keys = new Set<string>();
-    if (d.url) {
-      keys.add(`u:${d.url}`);
-      keys.add(`u:${languageFreeUrl(d.url)}`);
-    }
-    for (const l of d.links) if (isPageLink(l)) keys.add(`u:${l}`);
-    for (const t of rarest(d.titleTokens)) keys.add(`t:${t}`);
-    for (const t of rarest(d.textTokens)) keys.add(`t:${t}`);
-    if (d.deadline) keys.add(`d:${d.donor ?? ''}|${d.deadline}`);
-    if (d.deadline && d.amountMax !== null) keys.add(`a:${d.deadline}|${d.amountMax}`);
-    const ids: number[] = [];
-    for (const key of keys) {
-      let k = keyId.get(key);
-      if (k === undefined) {
-        k = postings.length;
-        keyId.set(key, k);
-        postings.push([]);
-      }
-      const list = postings[k]!;
-      if (list.length <= maxPosting) list.push(i);
-      ids.push(k);
-    }
-    docKeys.push(ids);
-  });
-  for (let i = 0; i < n; i++) {
-    const mine = new Set<number>();
-    for (const k of docKeys[i]!) {
-      const list = postings[k]!;
-      if (list.length < 2 || list.length > maxPosting) continue;
-      for (const j of list) if (j > i) mine.add(j);
-    }
-    for (const j of mine) yield [i, j];
-  }
+/** How strongly two blocker-free documents look like copies of one call; ≥ 1 means merge. */
+export function scorePair(a: DedupeDoc, b: DedupeDoc, w: Weights): PairScore {
+  const t = overlapOf(
+    weightSum(a.tokens, a.tokenStart, a.titleEnd, w),
+    weightSum(b.tokens, b.tokenStart, b.titleEnd, w),
+    sharedWeight(a.tokens, a.tokenStart, a.titleEnd, b.tokens, b.tokenStart, b.titleEnd, w),
+    { cont: 0, jac: 0 },
+  );
+  const x = overlapOf(
+    weightSum(a.tokens, a.titleEnd, a.tokenEnd, w),
+    weightSum(b.tokens, b.titleEnd, b.tokenEnd, w),
+    sharedWeight(a.tokens, a.titleEnd, a.tokenEnd, b.tokens, b.titleEnd, b.tokenEnd, w),
+    { cont: 0, jac: 0 },
+  );
+  const reasons: string[] = [];
+  const score = scoreWith(a, b, t, x, urlRelation(a, b), reasons);
+  return { score, reasons };
 }
 
 export interface ClusterResult {
@@ -718,123 +1219,669 @@ export interface ClusterOptions {
   cannotLink?: Array<[number, number]>;
 }
 
+// Blocking. Every document gets keys: its canonical URL (also without a language segment), the
+// page links it quotes, its 6 rarest title and 6 rarest text tokens, donor+deadline and
+// deadline+amount. Documents sharing a key are candidate pairs. A key held by more than
+// MAX_POSTING documents says nothing and is dropped; up to FULL_PAIRS holders all pairs are
+// compared, above that only holders within WINDOW places of each other once sorted by a MinHash
+// of their title tokens (near-identical titles sort together). So the number of compared pairs
+// grows linearly with the number of documents, whatever the key distribution.
+const RAREST = 6;
+const MAX_POSTING = 1000;
+const WINDOW = 4;
+const FULL_PAIRS = 2 * WINDOW + 1;
+/** Ranks fit in 29 bits (with a 24-bit sketch in one exact double). */
+const RANKS = 2 ** 29;
+
+/** 32-bit FNV-1a of a string (blocking keys only: a collision merely adds a candidate pair). */
+function hashString(s: string, seed: number): number {
+  let h = seed >>> 0;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+const SEED_URL = 0x811c9dc5;
+const SEED_DONOR_DEADLINE = 0x2545f491;
+const SEED_DEADLINE_AMOUNT = 0x9e3779b9;
+
+/**
+ * The documents' URLs and quoted links as string hashes (never 0), so relating two documents
+ * compares numbers and touches strings only when the hashes match. Hashes double as the URL
+ * blocking keys.
+ */
+class UrlIndex {
+  /** Hash of each rank's canonical URL, 0 without one; `free`: of its language-free form. */
+  readonly url: Int32Array;
+  readonly free: Int32Array;
+  /** `languageFreeUrl` of each rank's URL when it differs from the URL. */
+  private readonly freeUrl = new Map<number, string>();
+  /**
+   * All quoted links of rank r: linkHash[linkOff[r] .. linkOff[r+1]) (in `links` order); linkPage
+   * says which name a page.
+   */
+  readonly linkOff: Int32Array;
+  readonly linkHash: Int32Array;
+  readonly linkPage: Uint8Array;
+  constructor(private readonly D: readonly DedupeDoc[]) {
+    const n = D.length;
+    const h = (s: string) => hashString(s, SEED_URL) | 1;
+    this.url = new Int32Array(n);
+    this.free = new Int32Array(n);
+    this.linkOff = new Int32Array(n + 1);
+    let nl = 0;
+    for (const d of D) nl += d.links.length;
+    this.linkHash = new Int32Array(nl);
+    this.linkPage = new Uint8Array(nl);
+    nl = 0;
+    for (let r = 0; r < n; r++) {
+      const d = D[r]!;
+      if (d.url) {
+        this.url[r] = h(d.url);
+        const free = languageFreeUrl(d.url);
+        if (free === d.url) this.free[r] = this.url[r]!;
+        else {
+          this.free[r] = h(free);
+          this.freeUrl.set(r, free);
+        }
+      }
+      this.linkOff[r] = nl;
+      for (const l of d.links) {
+        this.linkPage[nl] = isPage(l) ? 1 : 0;
+        this.linkHash[nl++] = h(l);
+      }
+    }
+    this.linkOff[n] = nl;
+  }
+
+  private freeOf(r: number): string {
+    return this.freeUrl.get(r) ?? this.D[r]!.url!;
+  }
+
+  /** `urlRelation(D[r], D[j])`. */
+  relation(r: number, j: number): UrlRelation {
+    const a = this.D[r]!;
+    const b = this.D[j]!;
+    const ua = this.url[r]!;
+    const ub = this.url[j]!;
+    if (ua !== 0 && ua === ub && a.url === b.url) return UrlRelation.SameUrl;
+    if (ua !== 0 && ub !== 0 && this.free[r] === this.free[j] && this.freeOf(r) === this.freeOf(j))
+      return UrlRelation.Translation;
+    if (ua !== 0 && this.quotes(j, ua, a.url!)) return UrlRelation.Quotes;
+    if (ub !== 0 && this.quotes(r, ub, b.url!)) return UrlRelation.Quotes;
+    const pa = this.linkOff[r]!;
+    const pb = this.linkOff[j]!;
+    for (let p = pa; p < this.linkOff[r + 1]!; p++) {
+      if (!this.linkPage[p]) continue;
+      for (let q = pb; q < this.linkOff[j + 1]!; q++)
+        if (this.linkHash[p] === this.linkHash[q] && a.links[p - pa] === b.links[q - pb])
+          return UrlRelation.SharedLink;
+    }
+    return UrlRelation.None;
+  }
+
+  /** Rank r quotes the URL u (hash hu). */
+  private quotes(r: number, hu: number, u: string): boolean {
+    const off = this.linkOff[r]!;
+    for (let q = off; q < this.linkOff[r + 1]!; q++)
+      if (this.linkHash[q] === hu && this.D[r]!.links[q - off] === u) return true;
+    return false;
+  }
+}
+
+function mix32(x: number): number {
+  x = Math.imul(x ^ (x >>> 16), 0x7feb352d);
+  x = Math.imul(x ^ (x >>> 15), 0x846ca68b);
+  return (x ^ (x >>> 16)) >>> 0;
+}
+
+/** Growable Int32 list. */
+class IntList {
+  a: Int32Array;
+  n = 0;
+  constructor(capacity = 1024) {
+    this.a = new Int32Array(capacity);
+  }
+  push(v: number): void {
+    if (this.n === this.a.length) {
+      const g = new Int32Array(Math.ceil(this.a.length * 1.5));
+      g.set(this.a);
+      this.a = g;
+    }
+    this.a[this.n++] = v;
+  }
+}
+
+/** Documents in id order (index per rank): the clustering works in this order, so the result does not depend on the input's. */
+function idOrder(docs: readonly DedupeDoc[]): Int32Array {
+  const n = docs.length;
+  const order = new Int32Array(n);
+  let sorted = true;
+  for (let i = 0; i < n; i++) {
+    order[i] = i;
+    if (i > 0 && docs[i - 1]!.id > docs[i]!.id) sorted = false;
+  }
+  if (sorted) return order;
+  const idx = Array.from({ length: n }, (_, i) => i);
+  idx.sort((x, y) => {
+    const a = docs[x]!.id;
+    const b = docs[y]!.id;
+    return a < b ? -1 : a > b ? 1 : x - y;
+  });
+  order.set(idx);
+  return order;
+}
+
+/** Blocker-relevant fields except the URLs: documents with one signature block the same others. */
+function signature(d: DedupeDoc): string {
+  return [
+    d.donor ?? '',
+    d.programme ?? '',
+    d.years.join(),
+    d.editions.join(),
+    d.seasons.join(),
+    d.regions.join(),
+    d.amountMax ?? '',
+    d.currency ?? '',
+    d.deadline ?? '',
+    d.extended,
+    d.names.join('\u0002'),
+    d.lang,
+  ].join('\u0001');
+}
+function listAt<T>(lists: (T[] | undefined)[], k: number): T[] {
+  let list = lists[k];
+  if (!list) {
+    list = [];
+    lists[k] = list;
+  }
+  return list;
+}
+
+interface SigGroup {
+  sig: string;
+  members: number[];
+}
+
 /**
  * Clusters announcements: applies editors' merges, scores blocked candidate pairs, then unites the
  * best pairs first and refuses any union that would put two documents with a hard blocker or an
- * editor's split into one cluster. Cluster id = the smallest document id of the cluster; ties
- * between equal scores are broken by document ids, so the clustering does not depend on the
- * order of `docs` (as long as ids are unique).
+ * editor's split into one cluster. Cluster id = the smallest document id of the cluster; documents
+ * are processed in id order and ties between equal scores are broken by ids, so the clustering
+ * does not depend on the order of `docs` (as long as ids are unique).
  */
-export function clusterAnnouncements(docs: DedupeDoc[], opts: ClusterOptions = {}): ClusterResult[] {
+export function clusterAnnouncements(docs: readonly DedupeDoc[], opts: ClusterOptions = {}): ClusterResult[] {
   const n = docs.length;
   const checkIndex = (i: number, what: string) => {
     if (!Number.isInteger(i) || i < 0 || i >= n)
       throw new RangeError(`${what}: document index ${i} is outside 0..${n - 1}`);
   };
-  const w = idfWeights(docs);
-  const accepted: { i: number; j: number; score: number; reasons: string[] }[] = [];
-  const consider = (i: number, j: number) => {
-    const a = docs[i]!;
-    const b = docs[j]!;
-    if (blocker(a, b)) return;
-    const s = scorePair(a, b, w);
-    if (s.score >= MERGE_THRESHOLD) accepted.push({ i, j, ...s });
-  };
-  if (opts.allPairs) {
-    for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) consider(i, j);
-  } else for (const [i, j] of candidatePairs(docs, w)) consider(i, j);
-  // strongest first; ties by document id, so the result does not depend on input or blocking order
-  const lo = (p: { i: number; j: number }) =>
-    docs[p.i]!.id <= docs[p.j]!.id ? docs[p.i]!.id : docs[p.j]!.id;
-  const hi = (p: { i: number; j: number }) =>
-    docs[p.i]!.id <= docs[p.j]!.id ? docs[p.j]!.id : docs[p.i]!.id;
-  const cmpId = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
-  accepted.sort((p, q) => q.score - p.score || cmpId(lo(p), lo(q)) || cmpId(hi(p), hi(q)));
-  const parent = Array.from({ length: n }, (_, i) => i);
-  const members: number[][] = Array.from({ length: n }, (_, i) => [i]);
-  // editor splits: per cluster root, the documents that must stay out of it
-  const split: number[][] = Array.from({ length: n }, () => []);
-  for (const [i, j] of opts.cannotLink ?? []) {
-    checkIndex(i, 'cannotLink');
-    checkIndex(j, 'cannotLink');
-    if (i === j) continue;
-    split[i]!.push(j);
-    split[j]!.push(i);
+  for (const [i, j] of opts.mustLink ?? []) for (const k of [i, j]) checkIndex(k, 'mustLink');
+  for (const [i, j] of opts.cannotLink ?? []) for (const k of [i, j]) checkIndex(k, 'cannotLink');
+
+  // everything below works on ranks (positions in id order)
+  const order = idOrder(docs);
+  const rankOf = new Int32Array(n);
+  for (let r = 0; r < n; r++) rankOf[order[r]!] = r;
+  const D: DedupeDoc[] = Array.from(order, (i) => docs[i]!);
+  const w = idf(D);
+  const titleSum = new Float64Array(n);
+  const textSum = new Float64Array(n);
+  for (let r = 0; r < n; r++) {
+    const d = D[r]!;
+    titleSum[r] = weightSum(d.tokens, d.tokenStart, d.titleEnd, w);
+    textSum[r] = weightSum(d.tokens, d.titleEnd, d.tokenEnd, w);
   }
-  const find = (i: number): number => {
-    while (parent[i] !== i) {
-      parent[i] = parent[parent[i]!]!;
-      i = parent[i]!;
+  const urls = new UrlIndex(D);
+  // the most selective blockers (amount, deadline) as columns, so most candidate pairs are
+  // refused without touching the other document
+  const amount = new Float64Array(n);
+  const currency = new Int32Array(n);
+  const deadline = new Int32Array(n);
+  const deadlineDay = new Float64Array(n);
+  const strIds = new Map<string | null, number>([[null, 0]]);
+  const strId = (s: string | null) => {
+    let id = strIds.get(s);
+    if (id === undefined) {
+      id = strIds.size;
+      strIds.set(s, id);
     }
-    return i;
+    return id;
   };
-  const editorSplit = (ri: number, rj: number): string | null => {
-    const [a, b] = split[ri]!.length <= split[rj]!.length ? [ri, rj] : [rj, ri];
-    for (const x of split[a]!) if (find(x) === b) return docs[x]!.id;
+  for (let r = 0; r < n; r++) {
+    const d = D[r]!;
+    amount[r] = d.amountMax ?? Number.NaN;
+    currency[r] = strId(d.currency);
+    deadline[r] = d.deadline ? strId(d.deadline) : 0;
+    deadlineDay[r] = d.deadlineDay ?? Number.NaN;
+  }
+  /** Part of `blockedCheap`, on the columns: amounts or deadlines that can never be one call's. */
+  const refusedEarly = (r: number, j: number): boolean => {
+    const ar = amount[r]!;
+    const aj = amount[j]!;
+    if (
+      !Number.isNaN(ar) &&
+      !Number.isNaN(aj) &&
+      currency[r] === currency[j] &&
+      Math.abs(ar - aj) > 0.01 * Math.max(ar, aj)
+    )
+      return true;
+    return (
+      deadline[r] !== 0 &&
+      deadline[j] !== 0 &&
+      deadline[r] !== deadline[j] &&
+      !(Math.abs(deadlineDay[r]! - deadlineDay[j]!) <= 92)
+    );
+  };
+
+  // accepted pairs (ranks r < j) and their scores
+  let accR = new Int32Array(1024);
+  let accJ = new Int32Array(1024);
+  let accS = new Float64Array(1024);
+  let nAcc = 0;
+  const vocab = w.length;
+  const titleMark = new Int32Array(vocab);
+  const textMark = new Int32Array(vocab);
+  const t: Overlap = { cont: 0, jac: 0 };
+  const x: Overlap = { cont: 0, jac: 0 };
+  let stamp = 0;
+  let ids = new Uint32Array(256);
+  // rank r's tokens are marked when its first candidate needs them
+  const mark = (r: number) => {
+    stamp = r + 1;
+    const d = D[r]!;
+    ids = decode(d.tokens, d.tokenStart, d.titleEnd, ids);
+    for (let q = 0; q < decoded; q++) titleMark[ids[q]!] = stamp;
+    ids = decode(d.tokens, d.titleEnd, d.tokenEnd, ids);
+    for (let q = 0; q < decoded; q++) textMark[ids[q]!] = stamp;
+  };
+  /** Scores rank r (marked) against rank j > r and keeps the pair if it merges. */
+  const consider = (r: number, j: number) => {
+    if (refusedEarly(r, j)) return;
+    const a = D[r]!;
+    const b = D[j]!;
+    if (blockedCheap(a, b)) return;
+    let rel: UrlRelation | -1 = -1;
+    if (donorsDiffer(a, b)) {
+      rel = urls.relation(r, j);
+      if (rel === UrlRelation.None) return;
+    }
+    if (stamp !== r + 1) mark(r);
+    let st = 0;
+    const bt = b.tokens;
+    const bl = b.titleEnd;
+    const be = b.tokenEnd;
+    // decoding inline: ids below ESC are stored as they are
+    for (let q = b.tokenStart; q < bl; ) {
+      let id = bt[q++]!;
+      if (id === ESC) {
+        id = bt[q]! | (bt[q + 1]! << 16);
+        q += 2;
+      }
+      if (titleMark[id] === stamp) st += w[id]!;
+    }
+    let sx = 0;
+    for (let q = bl; q < be; ) {
+      let id = bt[q++]!;
+      if (id === ESC) {
+        id = bt[q]! | (bt[q + 1]! << 16);
+        q += 2;
+      }
+      if (textMark[id] === stamp) sx += w[id]!;
+    }
+    overlapOf(titleSum[r]!, titleSum[j]!, st, t);
+    overlapOf(textSum[r]!, textSum[j]!, sx, x);
+    const score = scoreWith(a, b, t, x, rel === -1 ? urls.relation(r, j) : rel, null);
+    if (score < MERGE_THRESHOLD || unmatchedNames(a, b)) return;
+    if (nAcc === accR.length) {
+      const m = nAcc * 2;
+      const r2 = new Int32Array(m);
+      r2.set(accR);
+      accR = r2;
+      const j2 = new Int32Array(m);
+      j2.set(accJ);
+      accJ = j2;
+      const s2 = new Float64Array(m);
+      s2.set(accS);
+      accS = s2;
+    }
+    accR[nAcc] = r;
+    accJ[nAcc] = j;
+    accS[nAcc++] = score;
+  };
+
+  if (opts.allPairs) {
+    for (let r = 0; r < n; r++) for (let j = r + 1; j < n; j++) consider(r, j);
+  } else candidatePairs(D, w, urls, consider);
+
+  // strongest first; ties by rank (= document id), so the result does not depend on input order
+  const byScore = new Uint32Array(nAcc);
+  for (let p = 0; p < nAcc; p++) byScore[p] = p;
+  byScore.sort((p, q) => accS[q]! - accS[p]! || accR[p]! - accR[q]! || accJ[p]! - accJ[q]!);
+
+  const parent = new Int32Array(n);
+  const size = new Int32Array(n).fill(1);
+  for (let r = 0; r < n; r++) parent[r] = r;
+  const find = (r: number): number => {
+    while (parent[r] !== r) {
+      parent[r] = parent[parent[r]!]!;
+      r = parent[r]!;
+    }
+    return r;
+  };
+  // per cluster root with ≥ 2 members: members grouped by blocker signature, so checking a union
+  // costs (distinct signatures)² blocker calls, not members²
+  const groups = new Array<SigGroup[] | undefined>(n);
+  const groupsOf = (root: number): SigGroup[] =>
+    groups[root] ?? [{ sig: signature(D[root]!), members: [root] }];
+  // editor splits: per cluster root, the ranks that must stay out of it
+  const split = new Array<number[] | undefined>(n);
+  for (const [i, j] of opts.cannotLink ?? []) {
+    if (i === j) continue;
+    const ri = rankOf[i]!;
+    const rj = rankOf[j]!;
+    listAt(split, ri).push(rj);
+    listAt(split, rj).push(ri);
+  }
+  const editorSplit = (ri: number, rj: number): boolean => {
+    const si = split[ri] ?? [];
+    const sj = split[rj] ?? [];
+    const [list, other] = si.length <= sj.length ? [si, rj] : [sj, ri];
+    for (const y of list) if (find(y) === other) return true;
+    return false;
+  };
+  /** A blocking pair of ranks between two clusters, or null. */
+  const conflict = (ri: number, rj: number): [number, number] | null => {
+    if (size[ri] === 1 && size[rj] === 1) return blocked(D[ri]!, D[rj]!) ? [ri, rj] : null;
+    for (const ga of groupsOf(ri))
+      for (const gb of groupsOf(rj)) {
+        const a = D[ga.members[0]!]!;
+        const b = D[gb.members[0]!]!;
+        if (blockedCheap(a, b) || unmatchedNames(a, b)) return [ga.members[0]!, gb.members[0]!];
+        if (donorsDiffer(a, b))
+          for (const p of ga.members)
+            for (const q of gb.members) if (!urlRelated(D[p]!, D[q]!)) return [p, q];
+      }
     return null;
   };
   const unite = (ri: number, rj: number) => {
-    const [big, small] = members[ri]!.length >= members[rj]!.length ? [ri, rj] : [rj, ri];
+    const [big, small] = size[ri]! >= size[rj]! ? [ri, rj] : [rj, ri];
+    const into = groupsOf(big);
+    for (const g of groupsOf(small)) {
+      const same = into.find((h) => h.sig === g.sig);
+      if (same) same.members.push(...g.members);
+      else into.push(g);
+    }
+    groups[big] = into;
+    groups[small] = undefined;
     parent[small] = big;
-    members[big]!.push(...members[small]!);
-    members[small] = [];
-    split[big]!.push(...split[small]!);
-    split[small] = [];
+    size[big]! += size[small]!;
+    if (split[small]) {
+      listAt(split, big).push(...split[small]!);
+      split[small] = undefined;
+    }
   };
-  const evidence: string[][] = Array.from({ length: n }, () => []);
-  // editors first, in a fixed order (by document ids)
-  const merges = (opts.mustLink ?? []).map(([i, j]) => {
-    checkIndex(i, 'mustLink');
-    checkIndex(j, 'mustLink');
-    return docs[i]!.id <= docs[j]!.id ? { i, j } : { i: j, j: i };
+  const evidence = new Array<string[] | undefined>(n);
+  const say = (r: number, s: string) => listAt(evidence, r).push(s);
+  const idOf = (r: number) => D[r]!.id;
+
+  // editors first, in id order
+  const merges = (opts.mustLink ?? []).map(([i, j]): [number, number] => {
+    const ri = rankOf[i]!;
+    const rj = rankOf[j]!;
+    return ri <= rj ? [ri, rj] : [rj, ri];
   });
-  merges.sort((p, q) => cmpId(docs[p.i]!.id, docs[q.i]!.id) || cmpId(docs[p.j]!.id, docs[q.j]!.id));
-  for (const p of merges) {
-    const ri = find(p.i);
-    const rj = find(p.j);
+  merges.sort((p, q) => p[0] - q[0] || p[1] - q[1]);
+  for (const [r, j] of merges) {
+    const ri = find(r);
+    const rj = find(j);
     if (ri === rj) continue;
-    const what = `${docs[p.i]!.id}~${docs[p.j]!.id} (editor merge)`;
-    const other = editorSplit(ri, rj);
-    if (other !== null) {
-      evidence[p.i]!.push(`refused ${what} (editor split)`);
+    const what = `${idOf(r)}~${idOf(j)} (editor merge)`;
+    if (editorSplit(ri, rj)) {
+      say(r, `refused ${what} (editor split)`);
       continue;
     }
-    evidence[p.i]!.push(`merged ${what}`);
-    evidence[p.j]!.push(`merged ${what}`);
+    say(r, `merged ${what}`);
+    say(j, `merged ${what}`);
     unite(ri, rj);
   }
-  for (const p of accepted) {
-    const ri = find(p.i);
-    const rj = find(p.j);
+  const explain = (r: number, j: number, score: number) =>
+    `${idOf(r)}~${idOf(j)} score ${score.toFixed(2)}: ${scorePair(D[r]!, D[j]!, w).reasons.join('; ')}`;
+  for (let k = 0; k < nAcc; k++) {
+    const p = byScore[k]!;
+    const r = accR[p]!;
+    const j = accJ[p]!;
+    const ri = find(r);
+    const rj = find(j);
     if (ri === rj) continue;
-    const what = `${docs[p.i]!.id}~${docs[p.j]!.id} score ${p.score.toFixed(2)}: ${p.reasons.join('; ')}`;
-    if (editorSplit(ri, rj) !== null) {
-      evidence[p.i]!.push(`refused ${what} (editor split)`);
+    if (editorSplit(ri, rj)) {
+      say(r, `refused ${explain(r, j, accS[p]!)} (editor split)`);
       continue;
     }
-    let conflict: string | null = null;
-    outer: for (const x of members[ri]!)
-      for (const y of members[rj]!) {
-        conflict = blocker(docs[x]!, docs[y]!);
-        if (conflict) {
-          conflict = `${docs[x]!.id}/${docs[y]!.id}: ${conflict}`;
-          break outer;
-        }
+    const c = conflict(ri, rj);
+    if (c) {
+      const [y, z] = c;
+      say(
+        r,
+        `refused ${explain(r, j, accS[p]!)} (blocked by ${idOf(y)}/${idOf(z)}: ${blocker(D[y]!, D[z]!)})`,
+      );
+      continue;
+    }
+    const what = `merged ${explain(r, j, accS[p]!)}`;
+    say(r, what);
+    say(j, what);
+    unite(ri, rj);
+  }
+  // cluster id: the smallest id = the smallest rank
+  const first = new Int32Array(n).fill(-1);
+  const out: ClusterResult[] = new Array(n);
+  for (let r = 0; r < n; r++) {
+    const root = find(r);
+    if (first[root] === -1) first[root] = r;
+    const i = order[r]!;
+    out[i] = { id: docs[i]!.id, cluster: D[first[root]!]!.id, evidence: evidence[r] ?? [] };
+  }
+  return out;
+}
+
+/**
+ * Candidate pairs by blocking (see MAX_POSTING above): calls consider(r, j) for each candidate
+ * j > r, each pair once, in order of r.
+ */
+function candidatePairs(
+  D: readonly DedupeDoc[],
+  w: Weights,
+  urls: UrlIndex,
+  consider: (r: number, j: number) => void,
+): void {
+  const n = D.length;
+  const vocab = w.length;
+  const maxPosting = Math.max(20, Math.min(MAX_POSTING, Math.ceil(n * 0.02)));
+  const fullPairs = Math.min(maxPosting, FULL_PAIRS);
+
+  // One document's keys: token keys (ids < vocab, its RAREST heaviest title and text tokens) and
+  // hashed keys (URLs and links, donor+deadline, deadline+amount). Computed twice rather than
+  // stored for every document.
+  const tokenSeen = new Int32Array(vocab);
+  let seenStamp = 0;
+  const top = new Int32Array(RAREST);
+  const tokKeys = new Int32Array(2 * RAREST);
+  let nTok = 0;
+  let hashKeys = new Int32Array(64);
+  let nHash = 0;
+  let ids = new Uint32Array(256);
+  const rarest = (tokens: Uint32Array, count: number) => {
+    // the RAREST heaviest tokens, earlier ones first among equal weights
+    let k = 0;
+    for (let q = 0; q < count; q++) {
+      const tk = tokens[q]!;
+      const wt = w[tk]!;
+      if (k === RAREST && wt <= w[top[k - 1]!]!) continue;
+      let p = k < RAREST ? k++ : k - 1;
+      while (p > 0 && w[top[p - 1]!]! < wt) {
+        top[p] = top[p - 1]!;
+        p--;
       }
-    if (conflict) {
-      evidence[p.i]!.push(`refused ${what} (blocked by ${conflict})`);
-      continue;
+      top[p] = tk;
     }
-    evidence[p.i]!.push(`merged ${what}`);
-    evidence[p.j]!.push(`merged ${what}`);
-    unite(ri, rj);
+    for (let q = 0; q < k; q++) {
+      const tk = top[q]!;
+      if (tokenSeen[tk] === seenStamp) continue;
+      tokenSeen[tk] = seenStamp;
+      tokKeys[nTok++] = tk;
+    }
+  };
+  const addHash = (h: number) => {
+    for (let q = 0; q < nHash; q++) if (hashKeys[q] === h) return;
+    if (nHash === hashKeys.length) {
+      const grown = new Int32Array(nHash * 2);
+      grown.set(hashKeys);
+      hashKeys = grown;
+    }
+    hashKeys[nHash++] = h;
+  };
+  const keysOf = (r: number) => {
+    const d = D[r]!;
+    seenStamp++;
+    nTok = 0;
+    nHash = 0;
+    ids = decode(d.tokens, d.tokenStart, d.titleEnd, ids);
+    rarest(ids, decoded);
+    ids = decode(d.tokens, d.titleEnd, d.tokenEnd, ids);
+    rarest(ids, decoded);
+    if (urls.url[r]) {
+      addHash(urls.url[r]!);
+      addHash(urls.free[r]!);
+    }
+    for (let q = urls.linkOff[r]!; q < urls.linkOff[r + 1]!; q++)
+      if (urls.linkPage[q]) addHash(urls.linkHash[q]!);
+    if (d.deadline) addHash(hashString(d.deadline, hashString(d.donor ?? '', SEED_DONOR_DEADLINE)) | 0);
+    if (d.deadline && d.amountMax !== null)
+      addHash(hashString(String(d.amountMax), hashString(d.deadline, SEED_DEADLINE_AMOUNT)) | 0);
+  };
+
+  // pass 1: exact counts of token keys; hashed keys counted in saturating buckets, so that the
+  // many keys only one document has (its own URL) need no table entry
+  const tokCount = new Int32Array(vocab);
+  let bits = 16;
+  while (bits < 24 && 1 << bits < n * 16) bits++;
+  const bucketMask = (1 << bits) - 1;
+  const buckets = new Uint8Array(1 << bits);
+  for (let r = 0; r < n; r++) {
+    keysOf(r);
+    for (let q = 0; q < nTok; q++) tokCount[tokKeys[q]!]!++;
+    for (let q = 0; q < nHash; q++) {
+      const b = mix32(hashKeys[q]!) & bucketMask;
+      if (buckets[b]! < 255) buckets[b]!++;
+    }
   }
-  const minId = new Map<number, string>();
-  for (let i = 0; i < n; i++) {
-    const r = find(i);
-    const cur = minId.get(r);
-    const id = docs[i]!.id;
-    if (cur === undefined || id < cur) minId.set(r, id);
+  // pass 2: each document's possibly useful keys; hashed keys that may be shared get dense ids
+  // after the token ids (open addressing) and exact counts
+  let cap = 1 << 12;
+  let slotHash = new Int32Array(cap);
+  let slotId = new Int32Array(cap).fill(-1);
+  const hashCount = new IntList();
+  const slotOf = (h: number, mask: number, ids: Int32Array, hashes: Int32Array) => {
+    let s = mix32(h) & mask;
+    while (ids[s] !== -1 && hashes[s] !== h) s = (s + 1) & mask;
+    return s;
+  };
+  const hashedId = (h: number): number => {
+    let s = slotOf(h, cap - 1, slotId, slotHash);
+    if (slotId[s] !== -1) return slotId[s]!;
+    if (hashCount.n * 2 >= cap) {
+      const oldHash = slotHash;
+      const oldId = slotId;
+      cap *= 2;
+      slotHash = new Int32Array(cap);
+      slotId = new Int32Array(cap).fill(-1);
+      for (let t = 0; t < oldId.length; t++) {
+        if (oldId[t] === -1) continue;
+        const u = slotOf(oldHash[t]!, cap - 1, slotId, slotHash);
+        slotHash[u] = oldHash[t]!;
+        slotId[u] = oldId[t]!;
+      }
+      s = slotOf(h, cap - 1, slotId, slotHash);
+    }
+    slotHash[s] = h;
+    slotId[s] = hashCount.n;
+    hashCount.push(0);
+    return slotId[s]!;
+  };
+  const docOff = new Int32Array(n + 1);
+  const docKeys = new IntList(Math.max(1024, n * 4));
+  for (let r = 0; r < n; r++) {
+    docOff[r] = docKeys.n;
+    keysOf(r);
+    for (let q = 0; q < nTok; q++) {
+      const k = tokKeys[q]!;
+      if (tokCount[k]! >= 2 && tokCount[k]! <= maxPosting) docKeys.push(k);
+    }
+    for (let q = 0; q < nHash; q++) {
+      const h = hashKeys[q]!;
+      if (buckets[mix32(h) & bucketMask]! < 2) continue;
+      const id = hashedId(h);
+      hashCount.a[id]!++;
+      docKeys.push(vocab + id);
+    }
   }
-  return docs.map((d, i) => ({ id: d.id, cluster: minId.get(find(i))!, evidence: evidence[i]! }));
+  docOff[n] = docKeys.n;
+  const count = (k: number) => (k < vocab ? tokCount[k]! : hashCount.a[k - vocab]!);
+  const nKeys = vocab + hashCount.n;
+  const useful = (k: number) => count(k) >= 2 && count(k) <= maxPosting;
+  const postOff = new Int32Array(nKeys + 1);
+  for (let k = 0; k < nKeys; k++) postOff[k + 1] = postOff[k]! + (useful(k) ? count(k) : 0);
+  const post = new Int32Array(postOff[nKeys]!);
+  const fill = postOff.slice(0, nKeys);
+  for (let q = 0, r = 0; q < docKeys.n; q++) {
+    while (q >= docOff[r + 1]!) r++;
+    const k = docKeys.a[q]!;
+    if (useful(k)) post[fill[k]!++] = r;
+  }
+  // big postings: sorted by a 24-bit MinHash of the title tokens, then rank (one number each)
+  const sketch = new Float64Array(n);
+  for (let r = 0; r < n; r++) {
+    const d = D[r]!;
+    ids = decode(d.tokens, d.tokenStart, d.titleEnd > d.tokenStart ? d.titleEnd : d.tokenEnd, ids);
+    let m = 0xffffffff;
+    for (let q = 0; q < decoded; q++) m = Math.min(m, mix32(ids[q]! + 1));
+    sketch[r] = (m >>> 8) * RANKS + r;
+  }
+  let sortBuf = new Float64Array(64);
+  for (let k = 0; k < nKeys; k++) {
+    if (count(k) <= fullPairs || !useful(k)) continue;
+    const seg = post.subarray(postOff[k]!, postOff[k + 1]!);
+    if (sortBuf.length < seg.length) sortBuf = new Float64Array(seg.length * 2);
+    const keys = sortBuf.subarray(0, seg.length);
+    for (let q = 0; q < seg.length; q++) keys[q] = sketch[seg[q]!]!;
+    keys.sort();
+    for (let q = 0; q < seg.length; q++) seg[q] = keys[q]! % RANKS;
+  }
+  const seen = new Int32Array(n);
+  const visit = (r: number, k: number) => {
+    const c = count(k);
+    if (c < 2 || c > maxPosting) return;
+    let s = postOff[k]!;
+    let e = postOff[k + 1]!;
+    if (c > fullPairs) {
+      // r's place in the sorted posting, then its neighbours
+      let lo = s;
+      let hi = e;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (sketch[post[mid]!]! < sketch[r]!) lo = mid + 1;
+        else hi = mid;
+      }
+      s = Math.max(s, lo - WINDOW);
+      e = Math.min(e, lo + WINDOW + 1);
+    }
+    for (let q = s; q < e; q++) {
+      const j = post[q]!;
+      if (j <= r || seen[j] === r + 1) continue;
+      seen[j] = r + 1;
+      consider(r, j);
+    }
+  };
+  for (let r = 0; r < n; r++) for (let q = docOff[r]!; q < docOff[r + 1]!; q++) visit(r, docKeys.a[q]!);
 }

@@ -1,6 +1,7 @@
 // Cross-source dedupe: copies of one call cluster together (other languages, URL variants,
 // damaged text, deadline extensions); another year, lot, oblast edition or programme never does.
 import { describe, expect, it } from 'vitest';
+import { fastDoc, generateCorpus } from '../../src/bench/dedupe.ts';
 import { type AnnouncementLine, dedupeLines } from '../../src/calls/contract.ts';
 import {
   blocker,
@@ -10,9 +11,12 @@ import {
   dedupeFeatures,
   editionNumbers,
   foldText,
+  isCanonicalShape,
   languageFreeUrl,
   normalizeTitle,
   oblastsIn,
+  tokenIds,
+  tokenText,
 } from '../../src/calls/dedupe.ts';
 import { canonicalUrl } from '../../src/calls/url.ts';
 
@@ -368,5 +372,91 @@ describe('editor overrides', () => {
     }
     expect(want.get('b')).toBe('a');
     expect(new Set(want.values()).size).toBe(3);
+  });
+});
+
+describe('features and blocking at scale', () => {
+  it('recognizes already-canonical page URLs exactly as canonicalUrl would leave them', () => {
+    for (const u of [
+      'https://gardens.org/call/2027',
+      'https://ua.usembassy.gov/programs/yny',
+      'https://news123.ua/n/4567',
+      'https://t.me/granty/77',
+      'https://gardens.org',
+    ])
+      expect([u, isCanonicalShape(u)]).toEqual([u, canonicalUrl(u) === u]);
+    for (const u of [
+      'http://gardens.org/call',
+      'https://www.gardens.org/call',
+      'https://Gardens.org/call',
+      'https://gardens.org/call/',
+      'https://gardens.org/call/amp',
+      'https://gardens.org/news.amp',
+      'https://gardens.org/a/../b',
+      'https://gardens.org/call?utm_source=fb',
+      'https://gardens.org:443/call',
+      'https://127.0.0.1/call',
+    ])
+      expect(isCanonicalShape(u)).toBe(false);
+    // and never claims a URL canonicalUrl would change (random URL-like strings)
+    let seed = 1;
+    const rnd = (k: number) => {
+      seed = (seed * 1103515245 + 12345) >>> 0;
+      return seed % k;
+    };
+    const pick = (chars: string, max: number) =>
+      Array.from({ length: 1 + rnd(max) }, () => chars[rnd(chars.length)]).join('');
+    for (let i = 0; i < 3000; i++) {
+      const host = Array.from({ length: 1 + rnd(3) }, () => pick('abz09-x', 5)).join('.');
+      const path = Array.from({ length: rnd(4) }, () => `/${pick('abcXYZ019-._~', 6)}`).join('');
+      const u = `https://${host}.${pick('abz09-', 4)}${path}${rnd(10) === 0 ? '/amp' : ''}`;
+      if (isCanonicalShape(u)) expect(canonicalUrl(u)).toBe(u);
+    }
+  });
+
+  it('splits unusual characters the same way as the plain fast path', () => {
+    expect(editionNumbers(foldText('Лот 2 — «Сади» 🌳'))).toEqual([2]);
+    expect(oblastsIn(foldText('Громади Львівщини ½ 🌳'))).toEqual(['UA-46']);
+    // a title with a character outside the fast path's ranges gets the same tokens otherwise
+    const plain = doc({ id: 'a', ...base, title: '«Зелені сади» для громад Волині' });
+    const emoji = doc({ id: 'b', ...base, title: '«Зелені сади» для громад Волині 🌳' });
+    expect(tokenIds(emoji)).toEqual(tokenIds(plain));
+  });
+
+  it('keeps every token of a document whatever the size of the vocabulary', () => {
+    // push the interned vocabulary past 16 bits, then check one document's tokens read back
+    let words: string[] = [];
+    for (let i = 0; i < 500; i++) {
+      // 150 words: all within the 1500 characters of text that count
+      words = Array.from({ length: 150 }, (_, k) => String(1_000_000 + i * 150 + k));
+      doc({ id: `v${i}`, title: words.slice(0, 3).join(' '), text: words.join(' ') });
+    }
+    const last = doc({ id: 'last', title: words.slice(0, 3).join(' '), text: words.join(' ') });
+    const { title, text } = tokenIds(last);
+    expect(title.map(tokenText)).toEqual(words.slice(0, 3));
+    expect(text.map(tokenText)).toEqual(words);
+    expect(Math.max(...text)).toBeGreaterThan(0xffff);
+  });
+
+  const synthetic = generateCorpus(1500).map(fastDoc);
+
+  it('blocked candidates find the same clusters as comparing every pair', () => {
+    const blocked = clusterAnnouncements(synthetic).map((r) => r.cluster);
+    const all = clusterAnnouncements(synthetic, { allPairs: true }).map((r) => r.cluster);
+    expect(blocked).toEqual(all);
+    expect(new Set(blocked).size).toBeLessThan(synthetic.length);
+  });
+
+  it('clusters the same documents the same way in any order', () => {
+    const want = new Map(clusterAnnouncements(synthetic).map((r) => [r.id, r.cluster]));
+    let seed = 7;
+    const shuffled = [...synthetic];
+    for (let i = shuffled.length - 1; i > 0; i--) {
+      seed = (seed * 1103515245 + 12345) >>> 0;
+      const j = seed % (i + 1);
+      [shuffled[i], shuffled[j]] = [shuffled[j]!, shuffled[i]!];
+    }
+    const got = new Map(clusterAnnouncements(shuffled).map((r) => [r.id, r.cluster]));
+    expect(got).toEqual(want);
   });
 });
