@@ -55,11 +55,7 @@ export async function runPass(opts: PassOptions): Promise<PassResult> {
 
   opts.progress?.('dedupe', 'clustering copies into calls…');
   const reconciled = await reconcileCalls(opts.db);
-  for (const report of reports) {
-    report.newCalls = reconciled.created.filter((c) => c.sourceId === report.sourceId).length;
-    if (report.runId !== null && report.newCalls)
-      await sourcesRepo.setRunNewCalls(opts.db, report.runId, report.newCalls);
-  }
+  await creditNewCalls(opts.db, reports, reconciled);
 
   const month = opts.today.slice(0, 7);
   const candidates = await callsRepo.listCatalogueCandidates(opts.db, opts.today);
@@ -90,6 +86,19 @@ export async function runPass(opts: PassOptions): Promise<PassResult> {
     entries: draft.sections.reduce((n, s) => n + s.callIds.length, 0),
     files,
   };
+}
+
+/** A new call counts for the source of its primary copy, in the report and in the run's record. */
+export async function creditNewCalls(
+  db: Db,
+  reports: SourceReport[],
+  reconciled: ReconcileResult,
+): Promise<void> {
+  for (const report of reports) {
+    report.newCalls = reconciled.created.filter((c) => c.sourceId === report.sourceId).length;
+    if (report.runId !== null && report.newCalls)
+      await sourcesRepo.setRunNewCalls(db, report.runId, report.newCalls);
+  }
 }
 
 function fromStored(compiled: EditionDraft, entries: editionsRepo.EditionEntry[]): EditionDraft {
