@@ -590,6 +590,25 @@ function quotedNames(folded: string): string[] {
   }
   return out;
 }
+/**
+ * Official call identifiers: EU portal topic ids (CERV-2027-CITIZENS-TOWN-TT, HORIZON-MISS-2027-…,
+ * a year or number among three or more upper-case segments) and EuropeAid references.
+ */
+const CALL_ID = /\b[A-Z][A-Z0-9]{1,15}(?:-[A-Z0-9]{1,20}){2,7}\b|\bEuropeAid\/\d{5,}(?:\/[A-Z]{1,6})*/g;
+function callIdsOf(raw: string): string[] {
+  const out: string[] = [];
+  for (const m of raw.matchAll(CALL_ID)) {
+    const id = m[0].toUpperCase();
+    if (/(^|[-/])(20\d\d|\d{4,})([-/]|$)/.test(id) && !out.includes(id)) out.push(id);
+  }
+  return out;
+}
+/** Two identifiers name the same call (equal, or one is the other's prefix at a segment boundary). */
+function sameCallId(x: string, y: string): boolean {
+  if (x === y) return true;
+  const [s, l] = x.length < y.length ? [x, y] : [y, x];
+  return l.startsWith(s) && (l[s.length] === '-' || l[s.length] === '/');
+}
 const EXTENDED = /(продовж|продлен|продлил|подовж|extended|extension|prolong|przedłuż|przedluz)/;
 
 export interface DedupeDoc {
@@ -628,6 +647,8 @@ export interface DedupeDoc {
   url: string | null;
   /** Canonical URLs quoted in the text. */
   links: readonly string[];
+  /** Official call identifiers stated in the title or text (upper case, see `callIdsOf`). */
+  callIds: readonly string[];
 }
 
 export interface DocInput {
@@ -835,6 +856,7 @@ export function dedupeFeatures(d: DocInput, canon: (u: string) => string): Dedup
     applicants: d.applicants ?? NO_STRINGS,
     url,
     links,
+    callIds: shared(callIdsOf(`${d.title}\n${d.text}`), NO_STRINGS),
   };
 }
 
@@ -956,6 +978,7 @@ function blockedCheap(a: DedupeDoc, b: DedupeDoc): boolean {
   if (a.editions !== b.editions && disjoint(a.editions, b.editions)) return true;
   if (a.seasons !== b.seasons && disjoint(a.seasons, b.seasons)) return true;
   if (a.regions !== b.regions && disjointRegions(a.regions, b.regions)) return true;
+  if (a.callIds !== b.callIds && callIdsClash(a, b)) return true;
   if (
     a.programme &&
     b.programme &&
@@ -965,17 +988,59 @@ function blockedCheap(a: DedupeDoc, b: DedupeDoc): boolean {
     return true;
   return false;
 }
+/** Both state official call identifiers and none of a's names the call one of b's names. */
+function callIdsClash(a: DedupeDoc, b: DedupeDoc): boolean {
+  return a.callIds.length > 0 && b.callIds.length > 0 && !sharedCallId(a, b);
+}
+/** Both state the same official call identifier (near-decisive evidence for one call). */
+function sharedCallId(a: DedupeDoc, b: DedupeDoc): boolean {
+  if (!a.callIds.length || !b.callIds.length) return false;
+  if (a.callIds === b.callIds) return true;
+  for (const x of a.callIds) for (const y of b.callIds) if (sameCallId(x, y)) return true;
+  return false;
+}
+/**
+ * Funders and the bodies that run their calls, as the extractor names them: one copy may credit
+ * the funder, another the executive body or implementing agency of the same call.
+ */
+const DONOR_FAMILY = new Map<string, string>([
+  ['European Commission', 'European Union'],
+  ['Solidarity Fund PL', 'Polish Aid'],
+]);
+const donorFamily = (d: string) => DONOR_FAMILY.get(d) ?? d;
 /** Both name a donor and the donors differ (a blocker unless the URLs relate them). */
-const donorsDiffer = (a: DedupeDoc, b: DedupeDoc) => !!a.donor && !!b.donor && a.donor !== b.donor;
+const donorsDiffer = (a: DedupeDoc, b: DedupeDoc) =>
+  !!a.donor && !!b.donor && a.donor !== b.donor && donorFamily(a.donor) !== donorFamily(b.donor);
+/**
+ * Something ties two copies to one call even though their extracted donors differ (a relay may
+ * name the funder, another the implementer): the same page, a quoted link or the call identifier.
+ */
+const tiedDespiteDonor = (a: DedupeDoc, b: DedupeDoc) => urlRelated(a, b) || sharedCallId(a, b);
 /** `blocker(a, b) !== null`, without building the reason. */
 const blocked = (a: DedupeDoc, b: DedupeDoc) =>
-  blockedCheap(a, b) || (donorsDiffer(a, b) && !urlRelated(a, b)) || unmatchedNames(a, b) !== null;
+  blockedCheap(a, b) || (donorsDiffer(a, b) && !tiedDespiteDonor(a, b)) || unmatchedNames(a, b) !== null;
 
+/** A name word the other name lacks (skeletons equal, or one a prefix of the other). */
+function ownWord(xs: readonly string[], ys: readonly string[]): boolean {
+  return xs.some(
+    (u) =>
+      !ys.some((v) => u === v || (u.length >= 2 && v.length >= 2 && (u.startsWith(v) || v.startsWith(u)))),
+  );
+}
+/**
+ * Two similar quoted names that each have a word the other lacks («Світло громадам» vs «Вода
+ * громадам») name different programmes; a name that only adds words («… — 2027») does not.
+ */
+function ownWordEach(x: string, y: string): boolean {
+  const xs = x.split(' ');
+  const ys = y.split(' ');
+  return ownWord(xs, ys) && ownWord(ys, xs);
+}
 /** Each side quotes a programme name the other does not (a shared quoted donor name does not count). */
 function unmatchedNames(a: DedupeDoc, b: DedupeDoc): [string, string] | null {
   if (!a.names.length || !b.names.length || a.lang !== b.lang) return null;
   const unmatched = (xs: readonly string[], ys: readonly string[]) =>
-    xs.find((x) => !ys.some((y) => dice(x, y) >= 0.5));
+    xs.find((x) => !ys.some((y) => x === y || (dice(x, y) >= 0.5 && !ownWordEach(x, y))));
   const ua = unmatched(a.names, b.names);
   if (ua === undefined) return null;
   const ub = unmatched(b.names, a.names);
@@ -984,7 +1049,8 @@ function unmatchedNames(a: DedupeDoc, b: DedupeDoc): [string, string] | null {
 
 /** The reason two documents can never be one call, or null. */
 export function blocker(a: DedupeDoc, b: DedupeDoc): string | null {
-  if (a.donor && b.donor && a.donor !== b.donor && !urlRelated(a, b)) return `donor ${a.donor} ≠ ${b.donor}`;
+  if (donorsDiffer(a, b) && !tiedDespiteDonor(a, b)) return `donor ${a.donor} ≠ ${b.donor}`;
+  if (callIdsClash(a, b)) return `call identifier ${a.callIds} ≠ ${b.callIds}`;
   if (
     a.programme &&
     b.programme &&
@@ -1018,6 +1084,8 @@ export function blocker(a: DedupeDoc, b: DedupeDoc): string | null {
 }
 
 export const MERGE_THRESHOLD = 1;
+/** Share of one copy's title (idf-weighted) the other copy repeats, for reworded copies. */
+const HEADLINE_RESTATED = 0.6;
 
 export interface PairScore {
   score: number;
@@ -1103,6 +1171,16 @@ function sharedWeight(
   return s;
 }
 
+/**
+ * Weighted share of a's title tokens that b states somewhere (b's title or text head): how much of
+ * one copy's headline the other copy repeats.
+ */
+function titleCovered(a: DedupeDoc, b: DedupeDoc, w: Weights): number {
+  const total = weightSum(a.tokens, a.tokenStart, a.titleEnd, w);
+  if (!total) return 0;
+  return sharedWeight(b.tokens, b.tokenStart, b.tokenEnd, a.tokens, a.tokenStart, a.titleEnd, w) / total;
+}
+
 function jaccard(p: readonly string[], q: readonly string[]): number {
   if (!p.length || !q.length) return 0;
   return p.filter((v) => q.includes(v)).length / new Set([...p, ...q]).size;
@@ -1126,9 +1204,13 @@ function scoreWith(
   x: Overlap,
   rel: UrlRelation,
   reasons: string[] | null,
+  w: Weights,
 ): number {
   const url = rel !== UrlRelation.None;
+  const callId = sharedCallId(a, b);
   if (reasons) {
+    if (callId)
+      reasons.push(`same call identifier ${a.callIds.find((x) => b.callIds.some((y) => sameCallId(x, y)))}`);
     if (rel === UrlRelation.SameUrl) reasons.push(`same canonical url ${a.url}`);
     else if (rel === UrlRelation.Translation) reasons.push(`translations of one page ${a.url} / ${b.url}`);
     else if (rel === UrlRelation.Quotes) reasons.push('one quotes the other’s url');
@@ -1146,6 +1228,7 @@ function scoreWith(
   if (donorEq) score += 0.1;
   if (yearEq) score += 0.05;
   if (url) score += 0.6;
+  if (callId) score += 0.8;
   // cross-language copies share little text: let the language-independent fields speak for them,
   // but only when donor, deadline and amount all agree
   if (donorEq && deadlineEq && amountEq && a.lang !== b.lang) {
@@ -1156,6 +1239,18 @@ function scoreWith(
     if (yearEq) agree += 0.05;
     score += agree;
     reasons?.push(`structured agreement ${agree.toFixed(2)}`);
+    // a translation restates the same funder, deadline and amount; with one more agreeing fact
+    // (subject, oblast, round, year) and nothing contradicting, that is the same call
+    if (
+      (intersects(a.topics, b.topics) ||
+        sameOblasts(a.regions, b.regions) ||
+        intersects(a.editions, b.editions) ||
+        yearEq) &&
+      !(a.topics.length && b.topics.length && disjoint(a.topics, b.topics))
+    ) {
+      score = Math.max(score, MERGE_THRESHOLD);
+      reasons?.push('translation: same donor, deadline and amount, corroborated');
+    }
   }
   if (reasons) {
     reasons.push(`title jac ${t.jac.toFixed(2)} cont ${t.cont.toFixed(2)}, text jac ${x.jac.toFixed(2)}`);
@@ -1166,15 +1261,29 @@ function scoreWith(
   }
   // donors are extracted from free text (a relay may name a co-funder): with URL evidence the
   // mismatch is only a penalty (see blocker)
-  if (a.donor && b.donor && a.donor !== b.donor) {
+  if (donorsDiffer(a, b) && !callId) {
     score -= 0.4;
     reasons?.push(`donor ${a.donor} ≠ ${b.donor}`);
   }
   // same language, no URL evidence: the titles or the texts themselves must be close — another
   // programme of one donor often shares the template text, deadline and amount
-  if (!url && a.lang === b.lang && t.cont < 0.5 && x.jac < 0.45) {
-    score = Math.min(score, MERGE_THRESHOLD - 0.01);
-    reasons?.push('same language but neither title nor text close');
+  if (!url && !callId && a.lang === b.lang && t.cont < 0.5 && x.jac < 0.45) {
+    // a reworded copy of one call: same donor, deadline and amount, and one copy's headline is
+    // largely restated in the other (another programme or direction of the donor names its own
+    // subject, which the other copy does not mention)
+    const covered =
+      (donorEq || !a.donor || !b.donor) &&
+      (deadlineEq || deadlineExt) &&
+      amountEq &&
+      score >= MERGE_THRESHOLD - 0.5 &&
+      Math.max(titleCovered(a, b, w), titleCovered(b, a, w)) >= HEADLINE_RESTATED;
+    if (covered) {
+      score = Math.max(score, MERGE_THRESHOLD);
+      reasons?.push('same donor, deadline and amount; one headline restated in the other copy');
+    } else {
+      score = Math.min(score, MERGE_THRESHOLD - 0.01);
+      reasons?.push('same language but neither title nor text close');
+    }
   }
   return score;
 }
@@ -1194,7 +1303,7 @@ export function scorePair(a: DedupeDoc, b: DedupeDoc, w: Weights): PairScore {
     { cont: 0, jac: 0 },
   );
   const reasons: string[] = [];
-  const score = scoreWith(a, b, t, x, urlRelation(a, b), reasons);
+  const score = scoreWith(a, b, t, x, urlRelation(a, b), reasons, w);
   return { score, reasons };
 }
 
@@ -1387,6 +1496,7 @@ function signature(d: DedupeDoc): string {
     d.deadline ?? '',
     d.extended,
     d.names.join('\u0002'),
+    d.callIds.join(),
     d.lang,
   ].join('\u0001');
 }
@@ -1505,7 +1615,7 @@ export function clusterAnnouncements(docs: readonly DedupeDoc[], opts: ClusterOp
     let rel: UrlRelation | -1 = -1;
     if (donorsDiffer(a, b)) {
       rel = urls.relation(r, j);
-      if (rel === UrlRelation.None) return;
+      if (rel === UrlRelation.None && !sharedCallId(a, b)) return;
     }
     if (stamp !== r + 1) mark(r);
     let st = 0;
@@ -1532,7 +1642,7 @@ export function clusterAnnouncements(docs: readonly DedupeDoc[], opts: ClusterOp
     }
     overlapOf(titleSum[r]!, titleSum[j]!, st, t);
     overlapOf(textSum[r]!, textSum[j]!, sx, x);
-    const score = scoreWith(a, b, t, x, rel === -1 ? urls.relation(r, j) : rel, null);
+    const score = scoreWith(a, b, t, x, rel === -1 ? urls.relation(r, j) : rel, null, w);
     if (score < MERGE_THRESHOLD || unmatchedNames(a, b)) return;
     if (nAcc === accR.length) {
       const m = nAcc * 2;
@@ -1601,7 +1711,7 @@ export function clusterAnnouncements(docs: readonly DedupeDoc[], opts: ClusterOp
         if (blockedCheap(a, b) || unmatchedNames(a, b)) return [ga.members[0]!, gb.members[0]!];
         if (donorsDiffer(a, b))
           for (const p of ga.members)
-            for (const q of gb.members) if (!urlRelated(D[p]!, D[q]!)) return [p, q];
+            for (const q of gb.members) if (!tiedDespiteDonor(D[p]!, D[q]!)) return [p, q];
       }
     return null;
   };

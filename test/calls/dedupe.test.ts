@@ -460,3 +460,187 @@ describe('features and blocking at scale', () => {
     expect(got).toEqual(want);
   });
 });
+
+describe('evidence an editor would use for reworded and translated copies', () => {
+  const merged = (...ds: Doc[]) => {
+    const res = clusterAnnouncements(ds.map(doc));
+    return {
+      same: new Set(res.map((r) => r.cluster)).size === 1,
+      evidence: res.flatMap((r) => r.evidence).join(' '),
+    };
+  };
+  const ministry = {
+    donor: 'Ministry of Youth and Sports of Ukraine',
+    deadline: '2026-11-20',
+    amountMax: 1_000_000,
+    currency: 'UAH',
+  };
+
+  it('same donor, deadline and amount, and one headline restated in the other copy: one call', () => {
+    const r = merged(
+      {
+        id: 'a',
+        ...ministry,
+        title: 'Мінмолодьспорт оголошує конкурс для молодіжних громадських організацій',
+        text: 'Міністерство молоді та спорту оголошує конкурс проєктів ІГС — інститутів громадянського суспільства. Гранти до 1 млн грн. Кінцевий термін — 20 листопада 2026 року.',
+      },
+      {
+        id: 'b',
+        ...ministry,
+        title: 'До 1 млн грн на проєкти ІГС: конкурс Мінмолодьспорту',
+        text: 'Стартував прийом заявок. Подавайтеся до 20.11.2026, фінансування — до мільйона гривень на рік.',
+      },
+    );
+    expect(r.same).toBe(true);
+    expect(r.evidence).toMatch(/headline restated/);
+  });
+
+  it('two directions of one ministry with the same deadline and amount stay apart', () => {
+    const template = (what: string, subject: string) =>
+      `Стартував прийом заявок на конкурс проєктів інститутів громадянського суспільства ${what} на 2027 рік. ${subject} Розмір гранту — до 1 млн грн. Кінцевий термін — 20.11.2026.`;
+    const r = merged(
+      {
+        id: 'a',
+        ...ministry,
+        title: 'Конкурс проєктів ІГС: молодіжна політика 2027',
+        text: template(
+          'у сфері молодіжної політики',
+          'Підтримку отримають проєкти з розвитку молодіжної роботи, неформальної освіти та волонтерства.',
+        ),
+      },
+      {
+        id: 'b',
+        ...ministry,
+        title: 'Конкурс проєктів ІГС: національно-патріотичне виховання 2027',
+        text: template(
+          'з національно-патріотичного виховання',
+          'Підтримуються вшанування захисників і захисниць України та військово-патріотичні табори.',
+        ),
+      },
+    );
+    expect(r.same).toBe(false);
+  });
+
+  const farms = { donor: 'UNDP', deadline: '2027-03-25', amountMax: 500_000, currency: 'UAH' };
+  const farmsUk = {
+    id: 'a',
+    ...farms,
+    title: 'Фермери області можуть отримати до 500 тисяч гривень від ПРООН',
+    text: 'ПРООН приймає заявки фермерських господарств Харківщини до 25 березня 2027 року.',
+    regions: ['UA-63'],
+    topics: ['agriculture'],
+  };
+  const farmsEn = {
+    id: 'b',
+    ...farms,
+    lang: 'en',
+    title: 'UNDP launches micro-grants to restore farms in Kharkiv Oblast',
+    text: 'Farms can apply until 25 March 2027 for up to UAH 500,000.',
+    regions: ['UA-63'],
+    topics: ['agriculture'],
+  };
+
+  it('a translation with the same donor, deadline and amount and one more agreeing fact: one call', () => {
+    const r = merged(farmsUk, farmsEn);
+    expect(r.same).toBe(true);
+    expect(r.evidence).toMatch(/translation: same donor, deadline and amount/);
+  });
+
+  it('a translation with contradicting subjects or another oblast stays apart', () => {
+    expect(merged(farmsUk, { ...farmsEn, topics: ['veterans'] }).same).toBe(false);
+    expect(
+      merged(farmsUk, { ...farmsEn, regions: ['UA-65'], title: farmsEn.title.replace('Kharkiv', 'Kherson') })
+        .same,
+    ).toBe(false);
+    expect(
+      merged(farmsUk, {
+        ...farmsEn,
+        regions: [],
+        topics: [],
+        title: 'UNDP launches micro-grants to restore farms',
+      }).same,
+    ).toBe(false);
+  });
+
+  const cerv = { deadline: '2027-09-16', amountMax: 60_000, currency: 'EUR' };
+  it('the same official call identifier ties copies whose donors and titles differ', () => {
+    const a = {
+      id: 'a',
+      ...cerv,
+      donor: 'European Union',
+      title: 'Мережі міст: гранти на співпрацю громад',
+      text: 'Відкрито конкурс CERV-2027-CITIZENS-TOWN-NT для мереж міст. До 60 тис. євро.',
+    };
+    const b = {
+      id: 'b',
+      ...cerv,
+      donor: 'Council of Europe',
+      title: 'Networks of Towns call open',
+      lang: 'en',
+      text: 'Topic CERV-2027-CITIZENS-TOWN-NT: networks of towns, up to EUR 60,000.',
+    };
+    expect(blocker(doc(a), doc(b))).toBeNull();
+    const r = merged(a, b);
+    expect(r.same).toBe(true);
+    expect(r.evidence).toMatch(/same call identifier CERV-2027-CITIZENS-TOWN-NT/);
+  });
+
+  it('different official call identifiers are different calls', () => {
+    const a = doc({
+      id: 'a',
+      ...cerv,
+      donor: 'European Union',
+      title: 'CERV 2027: Town-Twinning',
+      text: 'Topic CERV-2027-CITIZENS-TOWN-TT: town twinning, up to EUR 60,000.',
+    });
+    const b = doc({
+      id: 'b',
+      ...cerv,
+      donor: 'European Union',
+      title: 'CERV 2027: Networks of Towns',
+      text: 'Topic CERV-2027-CITIZENS-TOWN-NT: networks of towns, up to EUR 60,000.',
+    });
+    expect(blocker(a, b)).toMatch(/call identifier/);
+    expect(clusterAnnouncements([a, b])[1]!.cluster).toBe('b');
+    // a topic family and one of its topics do not clash
+    const family = doc({ id: 'c', ...cerv, title: 'HORIZON-MISS-2027-CIT', text: '' });
+    const topic = doc({ id: 'd', ...cerv, title: 'HORIZON-MISS-2027-CIT-01-01', text: '' });
+    expect(blocker(family, topic)).toBeNull();
+  });
+
+  it('a funder and the body that runs its calls are not a donor conflict; other donors still are', () => {
+    const eu = doc({ id: 'a', ...base, donor: 'European Union', title: 'CERV 2027 «Побратимство міст»' });
+    const ec = doc({
+      id: 'b',
+      ...base,
+      donor: 'European Commission',
+      title: '«Побратимство міст» — CERV 2027',
+    });
+    expect(blocker(eu, ec)).toBeNull();
+    expect(new Set(clusterAnnouncements([eu, ec]).map((r) => r.cluster)).size).toBe(1);
+    const undp = doc({ id: 'c', ...base, donor: 'UNDP', title: '«Побратимство міст» — CERV 2027' });
+    expect(blocker(eu, undp)).toMatch(/donor/);
+    const ec2026 = doc({
+      id: 'd',
+      ...base,
+      donor: 'European Commission',
+      title: '«Побратимство міст» — CERV 2026',
+    });
+    expect(blocker(eu, ec2026)).toMatch(/year/);
+  });
+
+  it('quoted names that differ in a content word are different programmes, even sharing a word', () => {
+    const light = doc({ id: 'a', ...base, title: 'Конкурс «Світло громадам» 2027' });
+    const water = doc({ id: 'b', ...base, title: 'Конкурс «Вода громадам» 2027' });
+    expect(blocker(light, water)).toMatch(/programme name/);
+    expect(clusterAnnouncements([light, water])[1]!.cluster).toBe('b');
+  });
+
+  it('a quoted name that only adds words or changes endings is the same name', () => {
+    const a = doc({ id: 'a', ...base, title: 'Програма «Питна вода Полтавщини»' });
+    const b = doc({ id: 'b', ...base, title: '«Питна вода Полтавщини — 2027»: відбір проєктів' });
+    const c = doc({ id: 'c', ...base, title: 'Відбір за програмою «Питної води Полтавщини»' });
+    expect(blocker(a, b)).toBeNull();
+    expect(blocker(a, c)).toBeNull();
+  });
+});
