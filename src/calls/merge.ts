@@ -31,10 +31,18 @@ const ROLE_LABEL: Record<SourceRole, string> = {
   news: 'a news repost',
 };
 
-/** Primary first: the donor's page, then aggregators, then news; older copies first among equals. */
+/**
+ * Primary first: the donor's page, then aggregators, then news; among equals the announcement
+ * itself before an extension notice about it (its title names the call, not the change), then
+ * older copies first.
+ */
 export function rankCopies(copies: readonly Copy[]): Copy[] {
   return [...copies].sort(
-    (a, b) => ROLE_RANK[a.role] - ROLE_RANK[b.role] || a.firstSeen - b.firstSeen || a.itemId - b.itemId,
+    (a, b) =>
+      ROLE_RANK[a.role] - ROLE_RANK[b.role] ||
+      Number(a.extended) - Number(b.extended) ||
+      a.firstSeen - b.firstSeen ||
+      a.itemId - b.itemId,
   );
 }
 

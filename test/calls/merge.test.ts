@@ -64,6 +64,20 @@ describe('mergeCopies', () => {
     expect(rankCopies([late, early])[0]).toBe(early);
   });
 
+  it('names the call after the announcement, not after a later extension notice from the same site', () => {
+    const notice = copy(
+      'donor',
+      { title: 'Corrigendum: deadline extended', deadline: '2027-01-15' },
+      {
+        extended: true,
+        firstSeen: 1,
+      },
+    );
+    const call = copy('donor', { title: 'Open call: regular projects', deadline: '2026-12-04' });
+    const m = mergeCopies([notice, call]);
+    expect(m.draft).toMatchObject({ title: 'Open call: regular projects', deadline: '2027-01-15' });
+  });
+
   it("lets an extension notice's later deadline win over the original announcement", () => {
     const donor = copy('donor', { deadline: '2026-11-20', deadlineTime: '17:00' });
     const notice = copy('news', { deadline: '2026-12-04', deadlineTime: null }, { extended: true });
