@@ -590,6 +590,16 @@ function quotedNames(folded: string): string[] {
   }
   return out;
 }
+/** A name of several words, or one with a year: a programme's own name, not a donor's brand. */
+const specificName = (t: string) => /\b20\d\d\b/.test(t) || t.split(' ').length >= 3;
+/** The specific quoted names of a title's names and the text's head (distinct). */
+function specificNames(titleNames: readonly string[], text: string): readonly string[] {
+  const head = text.slice(0, 600);
+  if (!/[«„“"]/.test(head) && !titleNames.length) return NO_STRINGS;
+  const out: string[] = [];
+  for (const t of [...titleNames, ...quotedNames(head)]) if (specificName(t) && !out.includes(t)) out.push(t);
+  return out.length ? out : NO_STRINGS;
+}
 /**
  * Official call identifiers: EU portal topic ids (CERV-2027-CITIZENS-TOWN-TT, HORIZON-MISS-2027-…,
  * a year or number among three or more upper-case segments) and EuropeAid references.
@@ -635,11 +645,15 @@ export interface DedupeDoc {
   currency: string | null;
   /** ISO oblast codes; 'UA' means all Ukraine. */
   regions: readonly string[];
+  /** The title names an oblast: the oblast is part of the call's name (an oblast edition). */
+  titleOblast: boolean;
   years: readonly number[];
   editions: readonly number[];
   seasons: readonly string[];
   /** Quoted programme names «…» from the title, as skeleton token strings. */
   names: readonly string[];
+  /** Specific quoted names (see `specificName`) from the title and the text's head, likewise. */
+  quoted: readonly string[];
   lang: string;
   topics: readonly string[];
   applicants: readonly string[];
@@ -828,6 +842,7 @@ export function dedupeFeatures(d: DocInput, canon: (u: string) => string): Dedup
   const editions = editionNumbers(title);
   const seasons = seasonsOf(title);
   const names = quotedNames(title);
+  const titleOblasts = oblastsIn(title);
   scanTokenIds(title, title.length);
   const titleUnits = encodedLength(0, scratchLen);
   scanTokenIds(text, 1500);
@@ -846,11 +861,13 @@ export function dedupeFeatures(d: DocInput, canon: (u: string) => string): Dedup
     extended: EXTENDED.test(title) || EXTENDED.test(text),
     amountMax: d.amountMax === null ? null : smallInt(d.amountMax),
     currency: d.currency,
-    regions: d.regions.length ? d.regions : shared(oblastsIn(title), NO_STRINGS),
+    regions: d.regions.length ? d.regions : shared(titleOblasts, NO_STRINGS),
+    titleOblast: titleOblasts.length > 0,
     years: shared(yearsOf(title.replace(/\d{1,2}[./]\d{1,2}[./](20\d\d)/g, ' ')), NO_NUMBERS),
     editions: shared(editions.length ? editions : editionNumbers(head), NO_NUMBERS),
     seasons: shared(seasons.length ? seasons : seasonsOf(head), NO_STRINGS),
     names: names.length ? names.slice() : NO_STRINGS,
+    quoted: specificNames(names, text),
     lang: d.lang,
     topics: d.topics ?? NO_STRINGS,
     applicants: d.applicants ?? NO_STRINGS,
@@ -959,6 +976,13 @@ export function urlRelated(a: DedupeDoc, b: DedupeDoc): boolean {
  * reason. Shared feature lists (see `shared`) are compared by reference first.
  */
 function blockedCheap(a: DedupeDoc, b: DedupeDoc): boolean {
+  return blockedBesidesRegions(a, b) || regionsClash(a, b);
+}
+/** Oblast editions: both name oblasts and share none (see `disjointRegions`). */
+const regionsClash = (a: DedupeDoc, b: DedupeDoc) =>
+  a.regions !== b.regions && disjointRegions(a.regions, b.regions);
+/** `blockedCheap` without the oblast check. */
+function blockedBesidesRegions(a: DedupeDoc, b: DedupeDoc): boolean {
   if (
     a.amountMax !== null &&
     b.amountMax !== null &&
@@ -977,7 +1001,6 @@ function blockedCheap(a: DedupeDoc, b: DedupeDoc): boolean {
   if (a.years !== b.years && disjoint(a.years, b.years)) return true;
   if (a.editions !== b.editions && disjoint(a.editions, b.editions)) return true;
   if (a.seasons !== b.seasons && disjoint(a.seasons, b.seasons)) return true;
-  if (a.regions !== b.regions && disjointRegions(a.regions, b.regions)) return true;
   if (a.callIds !== b.callIds && callIdsClash(a, b)) return true;
   if (
     a.programme &&
@@ -1181,6 +1204,23 @@ function titleCovered(a: DedupeDoc, b: DedupeDoc, w: Weights): number {
   return sharedWeight(b.tokens, b.tokenStart, b.tokenEnd, a.tokens, a.tokenStart, a.titleEnd, w) / total;
 }
 
+/** Every oblast (not 'UA') of `part` is one of `whole`'s. */
+function oblastsWithin(part: readonly string[], whole: readonly string[]): boolean {
+  for (const r of part) if (r !== 'UA' && !whole.includes(r)) return false;
+  return true;
+}
+/** c names several oblasts, among them every oblast a and b name: parts of one call's geography. */
+function coversOblasts(c: DedupeDoc, a: DedupeDoc, b: DedupeDoc): boolean {
+  return c.regions.length > 1 && oblastsWithin(a.regions, c.regions) && oblastsWithin(b.regions, c.regions);
+}
+/**
+ * Two copies that each name one oblast only in the text, and a copy of the same cluster lists both:
+ * local sites telling their own readers about a call open to several oblasts, not oblast editions
+ * (an edition names its oblast in the title).
+ */
+const localViews = (a: DedupeDoc, b: DedupeDoc, c: DedupeDoc) =>
+  !a.titleOblast && !b.titleOblast && coversOblasts(c, a, b);
+
 function jaccard(p: readonly string[], q: readonly string[]): number {
   if (!p.length || !q.length) return 0;
   return p.filter((v) => q.includes(v)).length / new Set([...p, ...q]).size;
@@ -1285,7 +1325,31 @@ function scoreWith(
       reasons?.push('same language but neither title nor text close');
     }
   }
+  // one copy may lack a fact another states (a relay drops the amount or the funder): with no
+  // blocker, an agreeing deadline and the call's own name or round stated by both, the facts
+  // that are there carry the merge
+  if (score < MERGE_THRESHOLD && (deadlineEq || deadlineExt)) {
+    const name = sharedQuotedName(a, b);
+    if (name !== undefined) {
+      score = MERGE_THRESHOLD;
+      reasons?.push(`same deadline and quoted name «${name}», nothing contradicting`);
+    } else if (
+      a.programme &&
+      b.programme &&
+      intersects(a.editions, b.editions) &&
+      (donorEq || !a.donor || !b.donor) &&
+      score >= MERGE_THRESHOLD - 0.5
+    ) {
+      score = MERGE_THRESHOLD;
+      reasons?.push(`same programme ${a.programme}, round ${a.editions} and deadline, nothing contradicting`);
+    }
+  }
   return score;
+}
+/** A specific quoted name both copies state (title or text head), or undefined. */
+function sharedQuotedName(a: DedupeDoc, b: DedupeDoc): string | undefined {
+  if (!a.quoted.length || !b.quoted.length) return undefined;
+  return a.quoted.find((x) => b.quoted.includes(x));
 }
 
 /** How strongly two blocker-free documents look like copies of one call; ≥ 1 means merge. */
@@ -1328,13 +1392,13 @@ export interface ClusterOptions {
   cannotLink?: Array<[number, number]>;
 }
 
-// Blocking. Every document gets keys: its canonical URL (also without a language segment), the
-// page links it quotes, its 6 rarest title and 6 rarest text tokens, donor+deadline and
-// deadline+amount. Documents sharing a key are candidate pairs. A key held by more than
-// MAX_POSTING documents says nothing and is dropped; up to FULL_PAIRS holders all pairs are
-// compared, above that only holders within WINDOW places of each other once sorted by a MinHash
-// of their title tokens (near-identical titles sort together). So the number of compared pairs
-// grows linearly with the number of documents, whatever the key distribution.
+// Blocking. Every document gets keys: its canonical URL (also without a language segment), the page
+// links it quotes, its 6 rarest title and 6 rarest text tokens, donor+deadline, deadline+amount and
+// (with a deadline) its specific quoted names. Documents sharing a key are candidate pairs. A key
+// held by more than MAX_POSTING documents says nothing and is dropped; up to FULL_PAIRS holders all
+// pairs are compared, above that only holders within WINDOW places of each other once sorted by a
+// MinHash of their title tokens (near-identical titles sort together). So the number of compared
+// pairs grows linearly with the number of documents, whatever the key distribution.
 const RAREST = 6;
 const MAX_POSTING = 1000;
 const WINDOW = 4;
@@ -1354,6 +1418,7 @@ function hashString(s: string, seed: number): number {
 const SEED_URL = 0x811c9dc5;
 const SEED_DONOR_DEADLINE = 0x2545f491;
 const SEED_DEADLINE_AMOUNT = 0x9e3779b9;
+const SEED_QUOTED_NAME = 0x68e31da4;
 
 /**
  * The documents' URLs and quoted links as string hashes (never 0), so relating two documents
@@ -1491,6 +1556,7 @@ function signature(d: DedupeDoc): string {
     d.editions.join(),
     d.seasons.join(),
     d.regions.join(),
+    d.titleOblast,
     d.amountMax ?? '',
     d.currency ?? '',
     d.deadline ?? '',
@@ -1701,6 +1767,9 @@ export function clusterAnnouncements(docs: readonly DedupeDoc[], opts: ClusterOp
     for (const y of list) if (find(y) === other) return true;
     return false;
   };
+  /** a and b are local views of one call that a member of the cluster at root lists (see `localViews`). */
+  const covered = (root: number, a: DedupeDoc, b: DedupeDoc): boolean =>
+    groupsOf(root).some((g) => localViews(a, b, D[g.members[0]!]!));
   /** A blocking pair of ranks between two clusters, or null. */
   const conflict = (ri: number, rj: number): [number, number] | null => {
     if (size[ri] === 1 && size[rj] === 1) return blocked(D[ri]!, D[rj]!) ? [ri, rj] : null;
@@ -1708,7 +1777,11 @@ export function clusterAnnouncements(docs: readonly DedupeDoc[], opts: ClusterOp
       for (const gb of groupsOf(rj)) {
         const a = D[ga.members[0]!]!;
         const b = D[gb.members[0]!]!;
-        if (blockedCheap(a, b) || unmatchedNames(a, b)) return [ga.members[0]!, gb.members[0]!];
+        if (blockedBesidesRegions(a, b) || unmatchedNames(a, b)) return [ga.members[0]!, gb.members[0]!];
+        // a local site names only its own oblast of a call open to several: no clash when a copy
+        // in the joined cluster lists both oblasts (the call's geography covers them)
+        if (regionsClash(a, b) && !covered(ri, a, b) && !covered(rj, a, b))
+          return [ga.members[0]!, gb.members[0]!];
         if (donorsDiffer(a, b))
           for (const p of ga.members)
             for (const q of gb.members) if (!tiedDespiteDonor(D[p]!, D[q]!)) return [p, q];
@@ -1869,6 +1942,7 @@ function candidatePairs(
     if (d.deadline) addHash(hashString(d.deadline, hashString(d.donor ?? '', SEED_DONOR_DEADLINE)) | 0);
     if (d.deadline && d.amountMax !== null)
       addHash(hashString(String(d.amountMax), hashString(d.deadline, SEED_DEADLINE_AMOUNT)) | 0);
+    if (d.deadline) for (const name of d.quoted) addHash(hashString(name, SEED_QUOTED_NAME) | 0);
   };
 
   // pass 1: exact counts of token keys; hashed keys counted in saturating buckets, so that the

@@ -643,4 +643,163 @@ describe('evidence an editor would use for reworded and translated copies', () =
     expect(blocker(a, b)).toBeNull();
     expect(blocker(a, c)).toBeNull();
   });
+
+  const sameCluster = (ds: DedupeDoc[]) => new Set(clusterAnnouncements(ds).map((r) => r.cluster)).size === 1;
+  const blackSea = {
+    donor: 'European Union',
+    programme: 'Interreg NEXT',
+    deadline: '2027-02-28',
+    amountMax: 1_200_000,
+    currency: 'EUR',
+  };
+
+  it('local sites naming only their own oblast of a multi-oblast call are one call when a copy lists both', () => {
+    const official = doc({
+      id: 'a',
+      ...blackSea,
+      title: 'Interreg NEXT «Басейн Чорного моря»: другий конкурс проєктів',
+      text: 'Заявники з Одеської, Миколаївської, Херсонської та Запорізької областей. До 1,2 млн євро.',
+      regions: ['UA-51', 'UA-48', 'UA-65', 'UA-23'],
+    });
+    const odesa = doc({
+      id: 'b',
+      ...blackSea,
+      title: 'Другий конкурс Interreg NEXT «Басейн Чорного моря»: до 1,2 млн євро',
+      text: 'Громади та ГО Одеської області можуть отримати до 1,2 млн євро на спільні проєкти.',
+      regions: ['UA-51'],
+    });
+    const mykolaiv = doc({
+      id: 'c',
+      ...blackSea,
+      title: 'Interreg NEXT «Басейн Чорного моря» оголосив другий конкурс: до 1,2 млн євро',
+      text: 'Громади Миколаївщини можуть отримати до 1,2 млн євро на спільні проєкти.',
+      regions: ['UA-48'],
+    });
+    // pairwise the two local copies still clash; the copy listing both oblasts reconciles them
+    expect(blocker(odesa, mykolaiv)).toMatch(/oblast/);
+    expect(sameCluster([official, odesa, mykolaiv])).toBe(true);
+    expect(sameCluster([odesa, mykolaiv])).toBe(false);
+  });
+
+  it('oblast editions named in the title stay apart even when a copy lists both oblasts', () => {
+    const sme = { donor: 'European Union', deadline: '2027-01-15', amountMax: 20_000, currency: 'EUR' };
+    const digest = doc({
+      id: 'a',
+      ...sme,
+      title: 'EU4Business: гранти для МСП',
+      text: 'Гранти до 20 тис. євро для МСП Одеської та Миколаївської областей.',
+      regions: ['UA-51', 'UA-48'],
+    });
+    const odesa = doc({
+      id: 'b',
+      ...sme,
+      title: 'EU4Business: гранти для МСП Одещини',
+      text: 'Гранти до 20 тис. євро для МСП Одеської області.',
+      regions: ['UA-51'],
+    });
+    const mykolaiv = doc({
+      id: 'c',
+      ...sme,
+      title: 'EU4Business: гранти для МСП Миколаївщини',
+      text: 'Гранти до 20 тис. євро для МСП Миколаївської області.',
+      regions: ['UA-48'],
+    });
+    const res = clusterAnnouncements([digest, odesa, mykolaiv]);
+    expect(res[1]!.cluster).not.toBe(res[2]!.cluster);
+  });
+
+  const solidarity = { deadline: '2027-04-14', amountMax: 300_000, currency: 'PLN' };
+  const announced = {
+    id: 'a',
+    ...solidarity,
+    donor: 'Polish Aid',
+    title: 'Польська допомога: до 300 тис. злотих на партнерські проєкти громад',
+    text: 'Фонд міжнародної солідарності в межах програми «Польська допомога» оголосив конкурс «Підтримка самоврядувань України 2027». Дедлайн — 14 квітня 2027 року.',
+  };
+
+  it('a copy lacking the donor or amount merges by the same quoted call name and deadline', () => {
+    const local = {
+      id: 'b',
+      ...solidarity,
+      title: 'Конкурс «Підтримка самоврядувань України 2027»: громади запрошують до участі',
+      text: 'Фонд оголосив конкурс для громад, що мають партнерів серед польських гмін. Кінцевий термін — 14.04.2027.',
+    };
+    const r = merged(announced, local);
+    expect(r.same).toBe(true);
+    expect(r.evidence).toMatch(/quoted name/);
+    expect(merged(announced, { ...local, amountMax: null, currency: null }).same).toBe(true);
+  });
+
+  it('a shared quoted name does not join another lot, another year or a bare donor brand', () => {
+    const local = {
+      id: 'b',
+      ...solidarity,
+      title: 'Конкурс «Підтримка самоврядувань України 2027», лот 2: громади запрошують',
+      text: 'Фонд оголосив конкурс для громад. Кінцевий термін — 14.04.2027.',
+    };
+    const lot1 = { ...announced, title: `${announced.title}, лот 1` };
+    expect(blocker(doc(lot1), doc(local))).toMatch(/lot/);
+    expect(merged(lot1, local).same).toBe(false);
+    const other2026 = {
+      ...local,
+      title: 'Конкурс «Підтримка самоврядувань України 2026»: громади запрошують',
+      deadline: '2026-04-14',
+    };
+    expect(merged(announced, other2026).same).toBe(false);
+    // «Польська допомога» is the donor's brand: shared by all its calls, it says nothing
+    const brand = {
+      id: 'c',
+      ...solidarity,
+      title: 'Стипендії для студентів: конкурс «Польська допомога»',
+      text: 'Програма «Польська допомога» приймає заявки студентів до 14.04.2027.',
+    };
+    expect(merged(announced, brand).same).toBe(false);
+  });
+
+  const secondCall = {
+    donor: 'European Union',
+    programme: 'Interreg NEXT Black Sea Basin',
+    lang: 'en',
+  };
+  const launched = {
+    id: 'a',
+    ...secondCall,
+    deadline: '2027-02-28',
+    amountMax: 1_200_000,
+    currency: 'EUR',
+    title: 'Second Call for Proposals launched',
+    text: 'The Interreg NEXT Black Sea Basin Programme launches its second call for proposals. EU co-financing of up to EUR 1,200,000 per project. Deadline: 28 February 2027.',
+  };
+  const extension = {
+    id: 'b',
+    ...secondCall,
+    deadline: '2027-03-31',
+    title: 'Second call: deadline extended to 31 March 2027',
+    text: 'The Joint Monitoring Committee decided to extend the deadline of the second call. Applications can now be submitted until 31 March 2027.',
+  };
+
+  it('an extension notice without the amount joins its call by programme, round and deadline', () => {
+    const r = merged(launched, extension);
+    expect(r.same).toBe(true);
+    expect(r.evidence).toMatch(/same programme .*round 2/);
+  });
+
+  it('a notice of another round or another programme stays apart', () => {
+    const third = {
+      ...extension,
+      title: 'Third call: deadline extended to 31 March 2027',
+      text: extension.text.replace('second', 'third'),
+    };
+    expect(blocker(doc(launched), doc(third))).toMatch(/round/);
+    expect(merged(launched, third).same).toBe(false);
+    const other = { ...extension, programme: 'Interreg NEXT Hungary-Slovakia-Romania-Ukraine' };
+    expect(merged(launched, other).same).toBe(false);
+    // without a round it could be any call of the programme
+    const unnumbered = {
+      ...extension,
+      title: 'Call deadline extended to 31 March 2027',
+      text: 'The Joint Monitoring Committee decided to extend the deadline. Applications can now be submitted until 31 March 2027.',
+    };
+    expect(merged(launched, unnumbered).same).toBe(false);
+  });
 });

@@ -308,6 +308,10 @@ describe('regions', () => {
     { text: 'For enterprises registered in Vinnytsia and Khmelnytskyi oblasts.', want: ['UA-05', 'UA-68'] },
     { text: 'The Embassy of Finland in Kyiv supports projects in Zaporizhzhia Oblast.', want: ['UA-23'] },
     { text: 'Польский институт в Киеве объявляет конкурс для культурных организаций.', want: [] },
+    {
+      text: 'The Embassy of the Federal Republic of Germany in Kyiv invites applications to its Micro-Projects Fund.',
+      want: [],
+    },
     { text: 'Конкурс для креативних підприємців і ГО Харкова.', want: ['UA-63'] },
     { text: 'Для громад Кивсько област (ї випала на AMP-копії).', want: ['UA-32'] },
     { text: 'Applicants from any oblast are welcome.', want: ['UA'] },

@@ -336,7 +336,7 @@ const EXCEPT_BEFORE = compile(
  * organizer sits, not who may apply.
  */
 const SEAT_BEFORE = compile(
-  String.raw`(?:embassy|consulate|office|delegation|mission|institute|посольств|консульств|представництв|представительств|офіс|офис|делегаці|інститут|институт|місі|мисси)\p{L}*(?:\s+[\p{L}.'’-]+){0,5}\s+$`,
+  String.raw`(?:embassy|consulate|office|delegation|mission|institute|посольств|консульств|представництв|представительств|офіс|офис|делегаці|інститут|институт|місі|мисси)\p{L}*(?:\s+[\p{L}.'’-]+){0,8}\s+$`,
   '',
 );
 /** A city list continued after a marked city: «з міст Дніпро, Запоріжжя та Кривий Ріг». */
