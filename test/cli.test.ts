@@ -140,6 +140,12 @@ describe('hromada-grants calls: editors merge and split, and later runs obey', (
     expect(shown.stdout).toMatch(/extension notice moves the deadline to 2026-12-04/);
   });
 
+  it("keeps a programme's different announcements with the same date apart", async () => {
+    // pl-ua.eu: the 3rd Call's partner search forum and its call for assessors both end 4 December
+    const r = await cli(['calls', 'list', '--query', 'external assessors', '--json']);
+    expect(JSON.parse(r.stdout)).toMatchObject([{ copies: 1 }]);
+  });
+
   it('keeps a split through the next run, and a merge after it', async () => {
     const [call] = await water();
     const split = await cli(['calls', 'split', call!.id]);

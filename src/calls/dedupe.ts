@@ -1334,6 +1334,9 @@ function scoreWith(
       score = MERGE_THRESHOLD;
       reasons?.push(`same deadline and quoted name «${name}», nothing contradicting`);
     } else if (
+      // an extension notice of the round: a programme's other announcements about one round
+      // (partner search, assessors wanted, info days) share programme, round and often the date
+      (a.extended || b.extended) &&
       a.programme &&
       b.programme &&
       intersects(a.editions, b.editions) &&

@@ -802,4 +802,24 @@ describe('evidence an editor would use for reworded and translated copies', () =
     };
     expect(merged(launched, unnumbered).same).toBe(false);
   });
+
+  it("keeps the programme's other announcements about the same round apart, even with the same date", () => {
+    const partnerForum = {
+      ...launched,
+      id: 'c',
+      amountMax: null,
+      currency: null,
+      title: 'Partner search forum for the second call – register by 28 February',
+      text: 'Looking for partners for the second call? Join the online partner search forum of the Interreg NEXT Black Sea Basin Programme. Registration is open until 28 February 2027.',
+    };
+    const assessors = {
+      ...launched,
+      id: 'd',
+      amountMax: null,
+      currency: null,
+      title: 'Call for external assessors for the second call',
+      text: 'The Managing Authority invites experts to apply as external assessors of project proposals submitted in the second call. Applications until 28 February 2027.',
+    };
+    expect(merged(partnerForum, assessors).same).toBe(false);
+  });
 });
