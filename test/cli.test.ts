@@ -146,6 +146,13 @@ describe('hromada-grants calls: editors merge and split, and later runs obey', (
     expect(JSON.parse(r.stdout)).toMatchObject([{ copies: 1 }]);
   });
 
+  it("joins hromady.org's Ukrainian relay to UNDP's own page, which stays primary", async () => {
+    const r = await cli(['calls', 'list', '--query', 'recovery planning', '--json']);
+    expect(JSON.parse(r.stdout)).toMatchObject([
+      { copies: 2, donor: 'UNDP', url: expect.stringContaining('undp.org') },
+    ]);
+  });
+
   it('keeps a split through the next run, and a merge after it', async () => {
     const [call] = await water();
     const split = await cli(['calls', 'split', call!.id]);

@@ -1305,6 +1305,17 @@ function scoreWith(
     score -= 0.4;
     reasons?.push(`donor ${a.donor} ≠ ${b.donor}`);
   }
+  // a relay that links to the announcement's own page and restates its deadline (and its amount,
+  // when both state one) is a copy of it, in any language and whatever funder each one names
+  if (
+    score < MERGE_THRESHOLD &&
+    (rel === UrlRelation.Quotes || rel === UrlRelation.Translation) &&
+    deadlineEq &&
+    (a.amountMax === null || b.amountMax === null || amountEq)
+  ) {
+    score = MERGE_THRESHOLD;
+    reasons?.push('links to the other copy’s page and states the same deadline');
+  }
   // same language, no URL evidence: the titles or the texts themselves must be close — another
   // programme of one donor often shares the template text, deadline and amount
   if (!url && !callId && a.lang === b.lang && t.cont < 0.5 && x.jac < 0.45) {

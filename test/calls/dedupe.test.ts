@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 // Cross-source dedupe: copies of one call cluster together (other languages, URL variants,
 // damaged text, deadline extensions); another year, lot, oblast edition or programme never does.
 import { describe, expect, it } from 'vitest';
@@ -821,5 +823,58 @@ describe('evidence an editor would use for reworded and translated copies', () =
       text: 'The Managing Authority invites experts to apply as external assessors of project proposals submitted in the second call. Applications until 28 February 2027.',
     };
     expect(merged(partnerForum, assessors).same).toBe(false);
+  });
+});
+
+describe('a relay that links to the announcement it copies', () => {
+  // The real pair in the fixtures: UNDP's English page and hromady.org's Ukrainian relay, whose
+  // texts name different funders (the implementing UNDP project vs the EU that funds it).
+  const fixture = (file: string, url: string): AnnouncementLine => {
+    const { expected } = JSON.parse(readFileSync(path.join('fixtures/sources', file), 'utf8')) as {
+      expected:
+        | { url: string; title: string; text: string }
+        | { items: { url: string; title: string; text: string }[] };
+    };
+    const item = 'items' in expected ? expected.items.find((i) => i.url === url)! : expected;
+    return { id: url, url: item.url, title: item.title, text: item.text };
+  };
+  const PAGE =
+    'https://www.undp.org/ukraine/news/call-proposals-strengthening-local-recovery-planning-mykolaiv-and-kherson-oblasts';
+  const RELAY = 'https://hromady.org/proon-hranty-ohs-mykolaivshchyny-ta-khersonshchyny/';
+  const page = fixture(
+    'undp-ukraine/detail-call-proposals-strengthening-local-recovery-plan.expected.json',
+    PAGE,
+  );
+  const relay = fixture('hromady-org/feed.expected.json', RELAY);
+  // As the pipeline stores them: the UNDP source states its donor, the relay's text names the EU.
+  const asStored = (a: AnnouncementLine, donor: string, deadline: string) =>
+    doc({
+      id: a.id,
+      title: a.title!,
+      text: a.text,
+      url: a.url!,
+      donor,
+      deadline,
+      amountMax: 70_000,
+      currency: 'USD',
+      regions: ['UA-48', 'UA-65'],
+      lang: a.url!.includes('hromady') ? 'uk' : 'en',
+    });
+  const clusters = (docs: DedupeDoc[]) => new Map(clusterAnnouncements(docs).map((c) => [c.id, c.cluster]));
+
+  it('is one call with the page it links to when it restates the deadline, whatever funder each names', () => {
+    const c = clusters([
+      asStored(page, 'UNDP', '2026-12-15'),
+      asStored(relay, 'European Union', '2026-12-15'),
+    ]);
+    expect(c.get(RELAY)).toBe(c.get(PAGE));
+  });
+
+  it('is another call when it states another deadline (a later round linking the last one)', () => {
+    const c = clusters([
+      asStored(page, 'UNDP', '2026-12-15'),
+      asStored(relay, 'European Union', '2027-03-15'),
+    ]);
+    expect(c.get(RELAY)).not.toBe(c.get(PAGE));
   });
 });
