@@ -122,13 +122,12 @@ export async function reconcileIn(tx: Queryable): Promise<ReconcileResult> {
           : [...new Set(members.flatMap((i) => clustered[i]!.evidence))].map(explain),
     };
     const cluster = { primaryItemId: merged.primaryItemId, mergeEvidence: evidence };
-    const existing = previous;
     const id = callId ?? randomUUID();
-    if (!existing) {
+    if (!previous) {
       await callsRepo.insertCall(tx, id, merged.draft, cluster);
-      const primary = copies.find((c) => c.itemId === merged.primaryItemId)!;
+      const primary = copies[index.get(merged.primaryItemId)!]!;
       result.created.push({ callId: id, sourceId: primary.sourceId });
-    } else if (!sameCall(existing, merged.draft, cluster)) {
+    } else if (!sameCall(previous, merged.draft, cluster)) {
       await callsRepo.updateCall(tx, id, merged.draft, cluster);
       result.updated++;
     }
