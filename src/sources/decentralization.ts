@@ -3,7 +3,7 @@
 import type * as cheerio from 'cheerio';
 import type { RawItemInput } from '../calls/schema.ts';
 import { cleanLine, cleanText, isoDate, parseNumericDate } from '../calls/text.ts';
-import { type AnyNode, absoluteUrl, htmlToText, loadHtml, textStart } from './html.ts';
+import { type AnyNode, absoluteUrl, htmlToText, loadHtml, pageLang, textStart } from './html.ts';
 import {
   type DetailLink,
   type FetchedDocument,
@@ -174,12 +174,6 @@ function labelled(all: Block[], label: RegExp): AnyNode[] {
   const outer = new Set<AnyNode>();
   for (const el of matched) for (let p = el.parent; p; p = p.parent) outer.add(p);
   return matched.filter((el) => !outer.has(el));
-}
-
-function pageLang($: cheerio.CheerioAPI): RawItemInput['lang'] {
-  const code = ($('html').attr('lang') ?? '').slice(0, 2).toLowerCase();
-  if (!code) return null;
-  return code === 'uk' || code === 'en' || code === 'ru' || code === 'pl' ? code : 'other';
 }
 
 function parseDetail(doc: FetchedDocument, link: DetailLink): RawItemInput {

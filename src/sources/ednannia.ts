@@ -9,7 +9,8 @@
 import type * as cheerio from 'cheerio';
 import type { RawItemInput } from '../calls/schema.ts';
 import { cleanLine, cleanText } from '../calls/text.ts';
-import { absoluteUrl, htmlToText, loadHtml } from './html.ts';
+import { kyivDay } from './generic/common.ts';
+import { absoluteUrl, htmlToText, loadHtml, pageLang } from './html.ts';
 import {
   type DetailLink,
   type FetchedDocument,
@@ -31,12 +32,6 @@ const ITEM_LINK = 'h2 a[href]';
 const BODY = ['div.item-page [itemprop="articleBody"]', 'div.item-page .article-body', 'div.item-page'];
 const CHROME =
   'script, style, noscript, template, iframe, form, nav, .moduletable, #aside, .sidebar, .breadcrumb, .pagenav, .pager, dl.article-info, .page-header, .icons, .tags';
-const KYIV = new Intl.DateTimeFormat('en-CA', {
-  timeZone: 'Europe/Kyiv',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-});
 
 /**
  * An announcement's address in one form: https://ednannia.ua/tryvaiut-hrantovi-konkursy/<segment>,
@@ -59,19 +54,6 @@ function articleId(url: string): string | null {
   const segment = url.slice(url.lastIndexOf('/') + 1);
   if (!segment) return null;
   return /^(\d+)-/.exec(segment)?.[1] ?? segment;
-}
-
-function pageLang($: cheerio.CheerioAPI): RawItemInput['lang'] {
-  const code = ($('html').attr('lang') ?? $('html').attr('xml:lang') ?? '').slice(0, 2).toLowerCase();
-  if (!code) return null;
-  return code === 'uk' || code === 'en' || code === 'ru' || code === 'pl' ? code : 'other';
-}
-
-function kyivDate(stamp: string | undefined): string | null {
-  const ms = Date.parse(stamp?.trim() ?? '');
-  if (Number.isNaN(ms)) return null;
-  const parts = Object.fromEntries(KYIV.formatToParts(new Date(ms)).map((p) => [p.type, p.value]));
-  return `${parts.year}-${parts.month}-${parts.day}`;
 }
 
 function startOf(url: string): number {
@@ -119,7 +101,7 @@ function parseList(doc: FetchedDocument): ListResult {
 function parseDetail(doc: FetchedDocument, link: DetailLink): RawItemInput {
   const $ = loadHtml(doc.text);
   const lang = pageLang($);
-  const published = kyivDate($('time[itemprop="datePublished"]').first().attr('datetime'));
+  const published = kyivDay($('time[itemprop="datePublished"]').first().attr('datetime'));
   const lead =
     $('meta[property="og:description"]').attr('content') ?? $('meta[name="description"]').attr('content');
   const title =

@@ -10,7 +10,7 @@
 import type * as cheerio from 'cheerio';
 import type { RawItemInput } from '../calls/schema.ts';
 import { cleanLine, cleanText, isoDate } from '../calls/text.ts';
-import { absoluteUrl, htmlToText, loadHtml } from './html.ts';
+import { absoluteUrl, htmlToText, loadHtml, pageLang } from './html.ts';
 import {
   type DetailLink,
   type FetchedDocument,
@@ -77,12 +77,6 @@ export function canonicalCompetitionUrl(url: string): string | null {
 
 function competitionId(url: string): string | null {
   return /\/competitions\/(\d+)$/.exec(url)?.[1] ?? null;
-}
-
-function pageLang($: cheerio.CheerioAPI): RawItemInput['lang'] {
-  const code = ($('html').attr('lang') ?? '').slice(0, 2).toLowerCase();
-  if (!code) return null;
-  return code === 'uk' || code === 'en' || code === 'ru' || code === 'pl' ? code : 'other';
 }
 
 /** Label/value rows → fields; the first row for a field wins. */

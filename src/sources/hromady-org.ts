@@ -8,12 +8,12 @@
 import * as cheerio from 'cheerio';
 import type { RawItemInput } from '../calls/schema.ts';
 import { cleanLine } from '../calls/text.ts';
+import { kyivDay } from './generic/common.ts';
 import { absoluteUrl, htmlToText } from './html.ts';
-import { type FetchedDocument, type ListResult, type SourceDefinition, SourceFormatError } from './types.ts';
+import { type FeedEntry, loadRss, rssEntries } from './rss-feed.ts';
+import type { FetchedDocument, ListResult, SourceDefinition } from './types.ts';
 
 const FEED_URL = 'https://hromady.org/category/dobirka-konkursiv-ta-grantiv/feed/';
-/** A complete feed ends with </rss>; caching plugins may append HTML comments after it. */
-const COMPLETE = /<\/rss>\s*(?:<!--[\s\S]*?-->\s*)*$/;
 /** WordPress ends an excerpt with "[…]": not part of the text. */
 const EXCERPT_MORE = /\s*\[(?:…|\.\.\.)\]\s*$/;
 /** The footer SEO plugins append to every feed item («The post X appeared first on Y.»): not the post's. */
@@ -21,22 +21,6 @@ const FEED_FOOTER =
   /^(?:The post .+ appeared first on|Запис .+ (?:спершу|вперше|спочатку) з[’'ʼ]явився на) .+\.?$/;
 /** Query parameters that only say where a reader came from (feed plugins add utm_* to links). */
 const TRACKING = /^(utm_[a-z]+|fbclid|gclid|yclid|mc_cid|mc_eid|_ga|amp)$/i;
-const KYIV = new Intl.DateTimeFormat('en-CA', {
-  timeZone: 'Europe/Kyiv',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-});
-
-interface FeedEntry {
-  title: string;
-  link: string;
-  guid: string;
-  pubDate: string;
-  description: string;
-  content: string;
-  categories: string[];
-}
 
 /**
  * A post's address in one form: https, no www, no tracking parameters, fragment or AMP suffix;
@@ -56,50 +40,6 @@ export function canonicalPostUrl(url: string): string | null {
   for (const key of [...u.searchParams.keys()]) if (TRACKING.test(key)) u.searchParams.delete(key);
   u.pathname = u.pathname.replace(/\/amp\/?$/, '/');
   return u.toString();
-}
-
-// The XML parser is lenient: a cut-off feed parses into fewer items without an error, so the
-// document's end is checked explicitly.
-function loadFeed(doc: FetchedDocument): cheerio.CheerioAPI {
-  const $ = cheerio.load(doc.text, { xml: true });
-  if ($('rss > channel').length === 0) {
-    throw new SourceFormatError(
-      `hromady-org: ${doc.url} has no <rss><channel> (an HTML page instead of the feed?)`,
-    );
-  }
-  if (!COMPLETE.test(doc.text)) {
-    throw new SourceFormatError(`hromady-org: ${doc.url} ends before </rss>: the feed is truncated`);
-  }
-  return $;
-}
-
-function entries($: cheerio.CheerioAPI): FeedEntry[] {
-  return $('rss > channel > item')
-    .toArray()
-    .map((el) => {
-      const item = $(el);
-      const field = (name: string) => item.children(name).first().text();
-      return {
-        title: field('title'),
-        link: field('link'),
-        guid: field('guid'),
-        pubDate: field('pubDate'),
-        description: field('description'),
-        content: field('content\\:encoded'),
-        categories: item
-          .children('category')
-          .toArray()
-          .map((c) => $(c).text()),
-      };
-    });
-}
-
-/** RFC 822 pubDate → the calendar day in Kyiv (a post at 22:30 UTC is dated the next day there). */
-function kyivDate(pubDate: string): string | null {
-  const ms = Date.parse(pubDate.trim());
-  if (Number.isNaN(ms)) return null;
-  const parts = Object.fromEntries(KYIV.formatToParts(new Date(ms)).map((p) => [p.type, p.value]));
-  return `${parts.year}-${parts.month}-${parts.day}`;
 }
 
 /** WordPress's guid is `https://hromady.org/?p=<post id>`: the id is the stable key. */
@@ -131,7 +71,7 @@ function toItem(entry: FeedEntry): RawItemInput | null {
     url: canonicalPostUrl(link) ?? link,
     title,
     text,
-    publishedAt: kyivDate(entry.pubDate),
+    publishedAt: kyivDay(entry.pubDate),
     externalId: postId(entry.guid),
     // The channel's <language> is a site setting, not the post's: extraction decides per item.
     lang: null,
@@ -140,7 +80,7 @@ function toItem(entry: FeedEntry): RawItemInput | null {
 }
 
 function parseList(doc: FetchedDocument): ListResult {
-  const items = entries(loadFeed(doc))
+  const items = rssEntries(loadRss(doc, 'hromady-org'))
     .map(toItem)
     .filter((i): i is RawItemInput => i !== null);
   // The feed holds the newest posts only and has no further pages.

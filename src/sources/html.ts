@@ -3,6 +3,7 @@
 
 import type { Cheerio, CheerioAPI } from 'cheerio';
 import * as cheerio from 'cheerio';
+import type { RawItemInput } from '../calls/schema.ts';
 import { cleanText } from '../calls/text.ts';
 
 /** A parsed node (cheerio does not re-export domhandler's type). */
@@ -113,4 +114,11 @@ export function absoluteUrl(href: string | undefined, base: string): string | nu
   } catch {
     return null;
   }
+}
+
+/** The page's declared language (`<html lang>`, or `xml:lang`); null when it declares none. */
+export function pageLang($: CheerioAPI): RawItemInput['lang'] {
+  const code = ($('html').attr('lang') ?? $('html').attr('xml:lang') ?? '').slice(0, 2).toLowerCase();
+  if (!code) return null;
+  return code === 'uk' || code === 'en' || code === 'ru' || code === 'pl' ? code : 'other';
 }

@@ -8,7 +8,7 @@
 import type * as cheerio from 'cheerio';
 import type { RawItemInput } from '../calls/schema.ts';
 import { cleanLine } from '../calls/text.ts';
-import { htmlToText, loadHtml } from './html.ts';
+import { htmlToText, loadHtml, pageLang } from './html.ts';
 import { type FetchedDocument, type ListResult, type SourceDefinition, SourceFormatError } from './types.ts';
 
 const SITE = 'https://www.interregeurope.eu';
@@ -40,12 +40,6 @@ function firstOf(scope: ReturnType<cheerio.CheerioAPI>, selectors: string[]) {
 
 function nodeId($: cheerio.CheerioAPI): string | null {
   return /\/node\/(\d+)/.exec($('link[rel="shortlink"]').attr('href') ?? '')?.[1] ?? null;
-}
-
-function pageLang($: cheerio.CheerioAPI): RawItemInput['lang'] {
-  const code = ($('html').attr('lang') ?? '').slice(0, 2).toLowerCase();
-  if (!code) return null;
-  return code === 'uk' || code === 'en' || code === 'ru' || code === 'pl' ? code : 'other';
 }
 
 function parseList(doc: FetchedDocument): ListResult {

@@ -10,7 +10,7 @@
 import type * as cheerio from 'cheerio';
 import type { RawItemInput } from '../calls/schema.ts';
 import { cleanLine } from '../calls/text.ts';
-import { absoluteUrl, htmlToText, loadHtml } from './html.ts';
+import { absoluteUrl, htmlToText, loadHtml, pageLang } from './html.ts';
 import {
   type DetailLink,
   type FetchedDocument,
@@ -107,12 +107,6 @@ function parseList(doc: FetchedDocument): ListResult {
   }
   const next = nextPage($, doc.url);
   return { items: [], details: [...links.values()], next: next ? [{ url: next }] : [] };
-}
-
-function pageLang($: cheerio.CheerioAPI): RawItemInput['lang'] {
-  const code = ($('html').attr('lang') ?? '').slice(0, 2).toLowerCase();
-  if (!code) return null;
-  return code === 'uk' || code === 'en' || code === 'ru' || code === 'pl' ? code : 'other';
 }
 
 function parseDetail(doc: FetchedDocument, link: DetailLink): RawItemInput {

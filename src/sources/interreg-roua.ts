@@ -5,18 +5,17 @@
 // `/en/comunication-2021-2027/noutati-2021-2027/<id>-<alias>`, seen in archived pages), so the feed is
 // assumed to be Joomla's own category feed (`?format=feed&type=rss`): RSS 2.0, the intro text in
 // <description> with a trailing "Read more" paragraph, one <category>, pubDate with an offset.
-import * as cheerio from 'cheerio';
+import type * as cheerio from 'cheerio';
 import type { RawItemInput } from '../calls/schema.ts';
 import { cleanLine } from '../calls/text.ts';
 import { absoluteUrl, htmlToText } from './html.ts';
-import { type FetchedDocument, type ListResult, type SourceDefinition, SourceFormatError } from './types.ts';
+import { type FeedEntry, loadRss, rssEntries } from './rss-feed.ts';
+import type { FetchedDocument, ListResult, SourceDefinition } from './types.ts';
 
 const SITE = 'https://ro-ua.net';
 const NEWS_URL = `${SITE}/en/comunication-2021-2027/noutati-2021-2027`;
 const FEED_URL = `${NEWS_URL}?format=feed&type=rss`;
 const DONOR = 'Interreg NEXT Romania–Ukraine';
-/** A complete feed ends with </rss>; a cut-off one still parses, into fewer items. */
-const COMPLETE = /<\/rss>\s*(?:<!--[\s\S]*?-->\s*)*$/;
 /** Query parameters that name a menu or a campaign, not another article. */
 const NOISE_PARAMS = /^(utm_[a-z]+|fbclid|gclid|itemid|tmpl|format|type)$/i;
 /** Joomla's feed template appends `<p class="feed-readmore"><a …>Read more …</a></p>` to each intro. */
@@ -27,46 +26,6 @@ const BUCHAREST = new Intl.DateTimeFormat('en-CA', {
   month: '2-digit',
   day: '2-digit',
 });
-
-interface FeedEntry {
-  title: string;
-  link: string;
-  pubDate: string;
-  description: string;
-  categories: string[];
-}
-
-function loadFeed(doc: FetchedDocument): cheerio.CheerioAPI {
-  const $ = cheerio.load(doc.text, { xml: true });
-  if ($('rss > channel').length === 0) {
-    throw new SourceFormatError(
-      `interreg-roua: ${doc.url} has no <rss><channel> (an HTML page instead of the Joomla feed?)`,
-    );
-  }
-  if (!COMPLETE.test(doc.text)) {
-    throw new SourceFormatError(`interreg-roua: ${doc.url} ends before </rss>: the feed is truncated`);
-  }
-  return $;
-}
-
-function entries($: cheerio.CheerioAPI): FeedEntry[] {
-  return $('rss > channel > item')
-    .toArray()
-    .map((el) => {
-      const item = $(el);
-      const field = (name: string) => item.children(name).first().text();
-      return {
-        title: field('title'),
-        link: field('link') || field('guid'),
-        pubDate: field('pubDate'),
-        description: field('description'),
-        categories: item
-          .children('category')
-          .toArray()
-          .map((c) => $(c).text()),
-      };
-    });
-}
 
 /**
  * An article's stable address: https, no www, no menu (`Itemid`) or feed parameters. The article id
@@ -108,7 +67,7 @@ function channelLang($: cheerio.CheerioAPI): RawItemInput['lang'] {
 
 function toItem(entry: FeedEntry, lang: RawItemInput['lang']): RawItemInput | null {
   const title = cleanLine(entry.title);
-  const url = canonicalArticleUrl(entry.link);
+  const url = canonicalArticleUrl(entry.link || entry.guid);
   if (!title || !url) return null;
   return {
     url,
@@ -123,9 +82,9 @@ function toItem(entry: FeedEntry, lang: RawItemInput['lang']): RawItemInput | nu
 }
 
 function parseList(doc: FetchedDocument): ListResult {
-  const $ = loadFeed(doc);
+  const $ = loadRss(doc, 'interreg-roua', 'the Joomla feed');
   const lang = channelLang($);
-  const items = entries($)
+  const items = rssEntries($)
     .map((e) => toItem(e, lang))
     .filter((i): i is RawItemInput => i !== null);
   return { items, details: [], next: [] };

@@ -8,7 +8,8 @@
 import type * as cheerio from 'cheerio';
 import type { RawItemInput } from '../calls/schema.ts';
 import { cleanLine, cleanText, isoDate } from '../calls/text.ts';
-import { absoluteUrl, htmlToText, loadHtml } from './html.ts';
+import { kyivDay } from './generic/common.ts';
+import { absoluteUrl, htmlToText, loadHtml, pageLang } from './html.ts';
 import {
   type DetailLink,
   type FetchedDocument,
@@ -30,12 +31,6 @@ const CHROME =
   'script, style, noscript, template, iframe, form, aside, .sidebar, nav, body > header, body > footer, .breadcrumbs, .share';
 /** «закінчився» (and «завершено» in older entries): the contest no longer takes applications. */
 const FINISHED = /закінч|заверш/i;
-const KYIV = new Intl.DateTimeFormat('en-CA', {
-  timeZone: 'Europe/Kyiv',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-});
 
 /** «ЗАВЕРШЕННЯ КОНКУРСУ: 15.12, 2026» → "2026-12-15": the site writes day.month, then the year. */
 export function parseClosingDate(text: string): string | null {
@@ -61,20 +56,6 @@ export function canonicalContestUrl(url: string): string | null {
 
 function slugOf(url: string): string | null {
   return /\/contest\/([^/]+)\/$/.exec(url)?.[1] ?? null;
-}
-
-function pageLang($: cheerio.CheerioAPI): RawItemInput['lang'] {
-  const code = ($('html').attr('lang') ?? '').slice(0, 2).toLowerCase();
-  if (!code) return null;
-  return code === 'uk' || code === 'en' || code === 'ru' || code === 'pl' ? code : 'other';
-}
-
-/** An ISO timestamp with offset → the calendar day in Kyiv. */
-function kyivDate(stamp: string | undefined): string | null {
-  const ms = Date.parse(stamp?.trim() ?? '');
-  if (Number.isNaN(ms)) return null;
-  const parts = Object.fromEntries(KYIV.formatToParts(new Date(ms)).map((p) => [p.type, p.value]));
-  return `${parts.year}-${parts.month}-${parts.day}`;
 }
 
 interface Entry {
@@ -146,7 +127,7 @@ function parseList(doc: FetchedDocument): ListResult {
 function parseDetail(doc: FetchedDocument, link: DetailLink): RawItemInput {
   const $ = loadHtml(doc.text);
   const lang = pageLang($);
-  const published = kyivDate($('meta[property="article:published_time"]').attr('content'));
+  const published = kyivDay($('meta[property="article:published_time"]').attr('content'));
   const lead = $('meta[property="og:description"]').attr('content');
   $(CHROME).remove();
   const body = $(BODY.join(', ')).first();

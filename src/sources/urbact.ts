@@ -9,7 +9,7 @@
 import type * as cheerio from 'cheerio';
 import type { RawItemInput } from '../calls/schema.ts';
 import { cleanLine } from '../calls/text.ts';
-import { absoluteUrl, htmlToText, loadHtml } from './html.ts';
+import { absoluteUrl, htmlToText, loadHtml, pageLang } from './html.ts';
 import {
   type DetailLink,
   type FetchedDocument,
@@ -79,12 +79,6 @@ function callLinks($: cheerio.CheerioAPI, main: ReturnType<cheerio.CheerioAPI>, 
 
 function nodeId($: cheerio.CheerioAPI): string | null {
   return /\/node\/(\d+)/.exec($('link[rel="shortlink"]').attr('href') ?? '')?.[1] ?? null;
-}
-
-function pageLang($: cheerio.CheerioAPI): RawItemInput['lang'] {
-  const code = ($('html').attr('lang') ?? '').slice(0, 2).toLowerCase();
-  if (!code) return null;
-  return code === 'uk' || code === 'en' || code === 'ru' || code === 'pl' ? code : 'other';
 }
 
 /** The page's own text and title, chrome removed; null when it has no Drupal node text. */
