@@ -614,6 +614,22 @@ function callIdsOf(raw: string): string[] {
   return out;
 }
 /** Two identifiers name the same call (equal, or one is the other's prefix at a segment boundary). */
+/** Upper-case Latin words that are not organizations: currencies, zones, places, generic terms. */
+const NOT_ORG = new Set(
+  'EU UA UN EUR USD UAH PLN CHF GBP CET CEST EET EEST UTC NGO NGOS CSO CSOS OMS CEO PDF URL FAQ QA ID IT ICT SME SMES MSME IDP IDPS COVID HR PR TV AI VR ESG GDP CV NB PS OK UK USA PL RO HU SK MD DREAM ESUP CNAP SDG SDGS II III IV VI VII VIII'.split(
+    ' ',
+  ),
+);
+/** Organization acronyms written in Latin capitals (3–8 letters or digits, at least one letter). */
+function acronymsOf(raw: string): string[] {
+  const out: string[] = [];
+  for (const m of raw.matchAll(/(?<![\p{L}\p{N}/.-])[A-Z][A-Z0-9]{2,7}(?![\p{L}\p{N}])/gu)) {
+    const w = m[0];
+    if (!NOT_ORG.has(w) && !out.includes(w)) out.push(w);
+  }
+  return out;
+}
+
 function sameCallId(x: string, y: string): boolean {
   if (x === y) return true;
   const [s, l] = x.length < y.length ? [x, y] : [y, x];
@@ -663,6 +679,8 @@ export interface DedupeDoc {
   links: readonly string[];
   /** Official call identifiers stated in the title or text (upper case, see `callIdsOf`). */
   callIds: readonly string[];
+  /** Latin acronyms of organizations (ESTDEV, RITA, E5P): they survive translation (see `acronymsOf`). */
+  acronyms: readonly string[];
 }
 
 export interface DocInput {
@@ -874,6 +892,7 @@ export function dedupeFeatures(d: DocInput, canon: (u: string) => string): Dedup
     url,
     links,
     callIds: shared(callIdsOf(`${d.title}\n${d.text}`), NO_STRINGS),
+    acronyms: shared(acronymsOf(`${d.title}\n${d.text.slice(0, 1500)}`), NO_STRINGS),
   };
 }
 
@@ -1036,9 +1055,14 @@ const donorsDiffer = (a: DedupeDoc, b: DedupeDoc) =>
   !!a.donor && !!b.donor && a.donor !== b.donor && donorFamily(a.donor) !== donorFamily(b.donor);
 /**
  * Something ties two copies to one call even though their extracted donors differ (a relay may
- * name the funder, another the implementer): the same page, a quoted link or the call identifier.
+ * name the funder, another the implementer): the same page, a quoted link, the call identifier, or
+ * the same named programme with the same deadline (Culture Bridges is the EU's, run by the British
+ * Council).
  */
-const tiedDespiteDonor = (a: DedupeDoc, b: DedupeDoc) => urlRelated(a, b) || sharedCallId(a, b);
+const tiedDespiteDonor = (a: DedupeDoc, b: DedupeDoc) =>
+  urlRelated(a, b) ||
+  sharedCallId(a, b) ||
+  (a.programme !== null && a.programme === b.programme && a.deadline !== null && a.deadline === b.deadline);
 /** `blocker(a, b) !== null`, without building the reason. */
 const blocked = (a: DedupeDoc, b: DedupeDoc) =>
   blockedCheap(a, b) || (donorsDiffer(a, b) && !tiedDespiteDonor(a, b)) || unmatchedNames(a, b) !== null;
@@ -1059,14 +1083,30 @@ function ownWordEach(x: string, y: string): boolean {
   const ys = y.split(' ');
   return ownWord(xs, ys) && ownWord(ys, xs);
 }
-/** Each side quotes a programme name the other does not (a shared quoted donor name does not count). */
+let mentionBuf = new Uint32Array(0);
+/** Every word of a quoted name is among d's title and text tokens (it names it, quoted or not). */
+function mentions(d: DedupeDoc, name: string): boolean {
+  mentionBuf = decode(d.tokens, d.tokenStart, d.tokenEnd, mentionBuf);
+  const ids = mentionBuf.subarray(0, decoded);
+  return name.split(' ').every((t) => {
+    const id = tokenIdOf.get(t);
+    return id !== undefined && ids.includes(id);
+  });
+}
+/**
+ * Each side's headline quotes a name the other copy neither quotes nor mentions: two programmes.
+ * A relay headlined with the funder's quoted name («МФ «Відродження»: …») or a lot's name the other
+ * copy states in its text is the same call.
+ */
 function unmatchedNames(a: DedupeDoc, b: DedupeDoc): [string, string] | null {
   if (!a.names.length || !b.names.length || a.lang !== b.lang) return null;
-  const unmatched = (xs: readonly string[], ys: readonly string[]) =>
-    xs.find((x) => !ys.some((y) => x === y || (dice(x, y) >= 0.5 && !ownWordEach(x, y))));
-  const ua = unmatched(a.names, b.names);
+  const unmatched = (xs: readonly string[], ys: readonly string[], other: DedupeDoc) =>
+    xs.find(
+      (x) => !ys.some((y) => x === y || (dice(x, y) >= 0.5 && !ownWordEach(x, y))) && !mentions(other, x),
+    );
+  const ua = unmatched(a.names, b.names, b);
   if (ua === undefined) return null;
-  const ub = unmatched(b.names, a.names);
+  const ub = unmatched(b.names, a.names, a);
   return ub === undefined ? null : [ua, ub];
 }
 
@@ -1259,7 +1299,10 @@ function scoreWith(
   const deadlineEq = a.deadline !== null && a.deadline === b.deadline;
   const deadlineExt = a.deadline !== null && b.deadline !== null && !deadlineEq;
   const amountEq = a.amountMax !== null && a.amountMax === b.amountMax;
-  const donorEq = a.donor !== null && a.donor === b.donor;
+  // two copies naming no donor the extractor knows, but the same organization's acronym (ESTDEV,
+  // RITA): the acronym is the funder both name, in any language
+  const donorEq =
+    a.donor !== null ? a.donor === b.donor : b.donor === null && intersects(a.acronyms, b.acronyms);
   const yearEq = intersects(a.years, b.years);
   let score = 0.9 * t.jac + 0.5 * t.cont + 1.0 * x.jac;
   if (deadlineEq) score += 0.15;
@@ -1270,8 +1313,11 @@ function scoreWith(
   if (url) score += 0.6;
   if (callId) score += 0.8;
   // cross-language copies share little text: let the language-independent fields speak for them,
-  // but only when donor, deadline and amount all agree
-  if (donorEq && deadlineEq && amountEq && a.lang !== b.lang) {
+  // but only when donor, deadline and amount all agree — or, when one copy leaves the amount out,
+  // donor, deadline and the same named oblasts
+  const amountAgrees =
+    amountEq || ((a.amountMax === null || b.amountMax === null) && sameOblasts(a.regions, b.regions));
+  if (donorEq && deadlineEq && amountAgrees && a.lang !== b.lang) {
     let agree = 0.2 * jaccard(a.topics, b.topics) + 0.1 * jaccard(a.applicants, b.applicants);
     if (intersects(a.editions, b.editions)) agree += 0.15;
     if (intersects(a.seasons, b.seasons)) agree += 0.1;

@@ -548,6 +548,39 @@ describe('evidence an editor would use for reworded and translated copies', () =
     expect(r.evidence).toMatch(/translation: same donor, deadline and amount/);
   });
 
+  it('a translation that leaves out the amount joins by donor, deadline and the same oblasts', () => {
+    const noAmount = { ...farmsEn, amountMax: null, currency: null };
+    expect(merged(farmsUk, noAmount).same).toBe(true);
+    // without the oblasts to corroborate it, a missing amount is not enough
+    expect(merged({ ...farmsUk, regions: [] }, { ...noAmount, regions: [] }).same).toBe(false);
+  });
+
+  it('copies naming an organization the extractor does not know join by its acronym, not by its absence', () => {
+    const estdev = { deadline: '2027-02-12', amountMax: 50_000, currency: 'EUR', regions: ['UA-18'] };
+    const uk = {
+      id: 'a',
+      ...estdev,
+      title: 'Оголошено конкурс малих грантів для громад Житомирської області на 2027 рік',
+      text: 'Організатор — Естонський центр міжнародного розвитку (ESTDEV). Гранти на відновлення шкіл.',
+      topics: ['energy'],
+    };
+    const en = {
+      id: 'b',
+      ...estdev,
+      lang: 'en',
+      title: 'ESTDEV small grants for Zhytomyr Oblast 2027',
+      text: 'The Estonian Centre for International Development (ESTDEV) invites applications. Grants of up to €50,000.',
+      topics: ['energy'],
+    };
+    expect(merged(uk, en).same).toBe(true);
+    const other = {
+      ...en,
+      title: 'RITA small grants for Zhytomyr Oblast 2027',
+      text: en.text.replaceAll('ESTDEV', 'RITA'),
+    };
+    expect(merged(uk, other).same).toBe(false);
+  });
+
   it('a translation with contradicting subjects or another oblast stays apart', () => {
     expect(merged(farmsUk, { ...farmsEn, topics: ['veterans'] }).same).toBe(false);
     expect(
@@ -629,6 +662,60 @@ describe('evidence an editor would use for reworded and translated copies', () =
       title: '«Побратимство міст» — CERV 2026',
     });
     expect(blocker(eu, ec2026)).toMatch(/year/);
+  });
+
+  it('a headline quoting the funder or a lot the other copy names in its text is no other programme', () => {
+    const irf = {
+      donor: 'International Renaissance Foundation',
+      deadline: '2027-02-12',
+      amountMax: 1_200_000,
+      currency: 'UAH',
+    };
+    const relay = doc({
+      id: 'a',
+      ...irf,
+      title: 'МФ «Відродження»: до 1,2 млн грн на громадський контроль відбудови',
+      text: 'Міжнародний фонд «Відродження» приймає заявки на конкурс «Громадський контроль відбудови — 2027».',
+    });
+    const own = doc({
+      id: 'b',
+      ...irf,
+      title: 'Конкурс «Громадський контроль відбудови — 2027»',
+      text: 'Міжнародний фонд «Відродження» оголошує конкурс «Громадський контроль відбудови — 2027».',
+    });
+    expect(blocker(relay, own)).toBeNull();
+    // the other copy never mentions «Світло громадам»: two programmes, as before
+    const light = doc({
+      id: 'c',
+      ...irf,
+      title: 'Конкурс «Світло громадам» 2027',
+      text: 'Фонд оголошує конкурс.',
+    });
+    expect(blocker(own, light)).toMatch(/programme name/);
+  });
+
+  it('a named programme with the same deadline ties a copy crediting the funder to one crediting its operator', () => {
+    const bridges = {
+      programme: 'Culture Bridges',
+      deadline: '2027-01-10',
+      amountMax: 3000,
+      currency: 'EUR',
+    };
+    const eu = doc({
+      id: 'a',
+      ...bridges,
+      donor: 'European Union',
+      title: 'Culture Bridges: гранти на мобільність',
+    });
+    const bc = doc({
+      id: 'b',
+      ...bridges,
+      donor: 'British Council',
+      title: 'Culture Bridges mobility grants',
+    });
+    expect(blocker(eu, bc)).toBeNull();
+    expect(blocker(eu, { ...bc, deadline: '2027-06-10' })).toMatch(/donor/);
+    expect(blocker(eu, { ...bc, programme: null })).toMatch(/donor/);
   });
 
   it('quoted names that differ in a content word are different programmes, even sharing a word', () => {

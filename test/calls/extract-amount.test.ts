@@ -16,6 +16,27 @@ interface Case {
 
 const CASES: Case[] = [
   {
+    name: 'a million in words',
+    text: 'На одну громаду передбачено до мільйона гривень.',
+    min: null,
+    max: 1000000,
+    currency: 'UAH',
+  },
+  {
+    name: 'Polish thousands',
+    text: 'Maksymalna wartość dofinansowania: do 60 tys. EUR.',
+    min: null,
+    max: 60000,
+    currency: 'EUR',
+  },
+  {
+    name: 'a broken digit grouping is no sum (never a grant of 0)',
+    text: 'Обладнання для водопостачання до 250 0000 евро.',
+    min: null,
+    max: null,
+    currency: null,
+  },
+  {
     name: 'up to, hryvnias',
     text: 'Розмір гранту — до 100 000 гривень.',
     min: null,

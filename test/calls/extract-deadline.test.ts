@@ -17,6 +17,22 @@ interface Case {
 }
 
 const CASES: Case[] = [
+  {
+    name: 'a post line with only «До» and the date',
+    text: 'ЮНИСЕФ отбирает общины: до 1 000 000 грн. Подают ОМС. ⏰ До 28.04.2027.',
+    deadline: '2027-04-28',
+  },
+  {
+    name: 'documents accepted until, year from publication',
+    text: 'Рівненська ОВА оголосила відбір проєктів. Документи приймають до 26 березня.',
+    pub: '2027-02-11',
+    deadline: '2027-03-26',
+  },
+  {
+    name: 'a «до» line naming what happens by then is not the deadline',
+    text: 'Результати оголосять 10 травня 2027 року. До 30.05.2027 — підписання договорів з переможцями.',
+    deadline: null,
+  },
   // Plain forms.
   {
     name: 'genitive month with year',

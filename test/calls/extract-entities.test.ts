@@ -276,6 +276,12 @@ describe('regions', () => {
       want: ['UA-21', 'UA-26', 'UA-77'],
     },
     { text: 'Applicants from Lviv region and Kyiv oblast.', want: ['UA-46', 'UA-32'] },
+    {
+      text: 'Wnioski mogą składać organizacje z obwodów wołyńskiego, lwowskiego i zakarpackiego.',
+      want: ['UA-07', 'UA-46', 'UA-21'],
+    },
+    { text: 'Projekty realizowane w obwodzie lwowskim.', want: ['UA-46'] },
+    { text: 'Partnerzy z województwa lubelskiego i Lwowa.', want: [] },
     { text: 'For NGOs based in the city of Kyiv.', want: ['UA-30'] },
     { text: 'Громади Донбасу та Криму.', want: ['UA-14', 'UA-09', 'UA-43'] },
     { text: 'Заявки від громадських організацій з усіх регіонів України.', want: ['UA'] },
@@ -375,6 +381,11 @@ describe('donor and programme', () => {
       programme: null,
     },
     { text: 'ПРООН оголошує конкурс для громад.', donor: 'UNDP', programme: null },
+    {
+      text: 'The Eastern Europe Energy Efficiency and Environment Partnership (E5P) is accepting applications.',
+      donor: 'E5P',
+      programme: null,
+    },
     { text: 'UNDP in Ukraine invites proposals.', donor: 'UNDP', programme: null },
     {
       text: 'Конкурс реалізується ПРООН за фінансової підтримки Європейського Союзу.',

@@ -16,7 +16,7 @@ export interface AmountResult {
 const L = '\\p{L}*';
 const CUR_PRE = '(€|\\$|£|₴|¥|us\\$|eur|usd|uah|pln|chf|gbp|nok|sek|dkk|czk|jpy|cad)';
 const NUM = "(\\d{1,3}(?:[ .,']\\d{3})+(?:[.,]\\d{1,2})?(?!\\d)|\\d+(?:[.,]\\d+)?)";
-const MULT = `(тис\\.?|тисяч${L}|тыс\\.?|тысяч${L}|thousand|млн\\.?|мільйон${L}|мльйон${L}|миллион${L}|million|mln|mio\\.?|млрд\\.?|мільярд${L}|миллиард${L}|billion|bn|k|к|m)`;
+const MULT = `(тис\\.?|тисяч${L}|тыс\\.?|тысяч${L}|tys\\.?|tysi[ąę]c${L}|thousand|млн\\.?|мільйон${L}|мльйон${L}|миллион${L}|million|mln|mio\\.?|млрд\\.?|мільярд${L}|миллиард${L}|billion|bn|k|к|m)`;
 const CUR_POST = `(грн\\.?|гривн${L}|гривен${L}|гривень|₴|uah|євро|евро|eur|euros?|€|долар${L}(?: сша)?|доллар${L}(?: сша)?|дол\\.?(?: ?сша)?|usd|\\$|us dollars|dollars?|злот${L}|pln|zł|chf|швейцарськ${L} франк${L}|франк${L}|gbp|£|фунт${L}(?: стерлінгів)?|(?:норвез|норвеж|шведськ|шведск|данськ|датск|чеськ|чешск)${L} крон${L}|nok|sek|dkk|czk|крон${L}|jpy|¥|єн${L}|иен${L}|yen|cad)`;
 /** The sum repeated in words, as contracts write it: «1 000 000 (один мільйон) гривень». */
 const SPELLED = "\\s?\\([\\p{L}' -]{3,60}\\)(?=\\s?[\\p{L}₴€$£¥])";
@@ -169,7 +169,7 @@ interface Group {
   currency: string;
 }
 
-const THOUSANDS = /^(?:тис|тыс|thousand|k$|к$)/;
+const THOUSANDS = /^(?:тис|тыс|tys|thousand|k$|к$)/;
 const BILLIONS = /^(?:млрд|мільярд|миллиард|billion|bn$)/;
 
 function multiplier(word: string | undefined): number | null {
@@ -222,12 +222,20 @@ export function parseNumber(text: string, hasMultiplier: boolean): number {
   return Number(frac ? `${intPart}.${frac}` : intPart);
 }
 
+/** A million in words alone: «до мільйона гривень», "up to a million hryvnias". */
+const WORD_MILLION = compile(
+  `(?<=(?:^|[\\s(])(?:до|up to(?: a)?|a|one|один|одного|одну)\\s)(?:мільйон${L}|миллион${L}|million)\\s?${CUR_POST}(?![\\p{L}])`,
+  'g',
+);
+
 function tokens(lower: string): Token[] {
   const out: Token[] = [];
   for (const m of matchesOf(TOKEN, lower)) {
     const [, pre, num, multWord, post] = m;
     const mult = multiplier(multWord);
     const mantissa = parseNumber(num!, mult !== null);
+    // nobody is offered nothing: «250 0000 евро» is a broken grouping, not two sums
+    if (!(mantissa > 0) || /\d $/.test(lower.slice(Math.max(0, m.index - 2), m.index))) continue;
     out.push({
       start: m.index,
       end: m.index + m[0].trimEnd().length,
@@ -237,7 +245,11 @@ function tokens(lower: string): Token[] {
       currency: currencyOf(pre) ?? currencyOf(post),
     });
   }
-  return out;
+  for (const m of matchesOf(WORD_MILLION, lower)) {
+    const end = m.index + m[0].length;
+    out.push({ start: m.index, end, mantissa: 1, mult: 1e6, value: 1e6, currency: currencyOf(m[1]) });
+  }
+  return out.sort((a, b) => a.start - b.start);
 }
 
 const round = (n: number) => Math.round(n * 100) / 100;

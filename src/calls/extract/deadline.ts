@@ -84,6 +84,10 @@ const APPLY = [
   'приймаємо',
   'прийматимуться',
   'приймає',
+  'приймають',
+  'приймуть',
+  'принимают',
+  'принимаем',
   'подаються',
   'подається',
   'принимаются',
@@ -337,6 +341,8 @@ const UNTIL_BEFORE = compile(
   String.raw`(?:^|[\s(:])(?:до|по|by|until|till|before|не пізніше(?: ніж)?|не позднее|no later than|do)\s*:?\s*(?:${CLOCK_WORDS}\s*,?\s*(?:on\s+(?:\p{L}+,?\s+)?)?)?$`,
   '',
 );
+/** Nothing but «до»/"until" (and emoji or punctuation) before the date in its clause. */
+const BARE_UNTIL = /^[^\p{L}\p{N}]*(?:до|until|by|do)\s*:?\s*$/u;
 /** The clause speaks about applying at all. */
 const APPLYISH =
   /заяв|подат|подан|подач|прийом|при[её]м|apply|applica|submi|proposal|expression of interest|участ|реєстрац|registr|конкурс|набір|грант|call|wniosk/;
@@ -466,6 +472,8 @@ function judge(doc: Doc, cues: Cue<Kind>[], m: DateMention): Omit<Candidate, 'da
   if (label) return { role: 'dl', weight: 2, label };
   const until = UNTIL_BEFORE.test(doc.lower.slice(Math.max(from, m.start - 48), m.start));
   if (until && APPLYISH.test(doc.lower.slice(from, to))) return { role: 'dl', weight: 1, label };
+  // A line that is only «⏰ До 28.04.2027.»: a post's deadline line, whatever it leaves unsaid.
+  if (until && BARE_UNTIL.test(doc.lower.slice(from, m.start))) return { role: 'dl', weight: 1, label };
   return null;
 }
 

@@ -313,6 +313,17 @@ const GAZETTEER: readonly Entry[] = [
     acronyms: ['МФВ', 'IRF'],
   },
   {
+    name: 'E5P',
+    kind: 'donor',
+    aliases: [
+      'eastern europe energy efficiency and environment partnership',
+      `фонд${L} східноєвропейськ${L} партнерств${L}(?: з енергоефективності та довкілля)?`,
+      `східноєвропейськ${L} партнерств${L} з енергоефективності`,
+      `фонд${L} восточноевропейск${L} партн[её]рств${L}`,
+    ],
+    acronyms: ['E5P'],
+  },
+  {
     name: 'British Council',
     kind: 'donor',
     aliases: ['british council', `британськ${L} рад${L}`, `британск${L} совет${L}`],

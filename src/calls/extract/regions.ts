@@ -225,10 +225,47 @@ const EN_NAMES = alt([...EN_CODE.keys()].sort(byLength));
 const EN_REGION_NAMES = alt([...EN_REGION_CODE.keys()].sort(byLength));
 const CITY_ADJ_STEMS = alt([...CITY_ADJ_CODE.keys()].sort(byLength));
 
+/** Polish oblast adjectives (stems), read only beside «obwód»: «obwodów wołyńskiego, lwowskiego i zakarpackiego». */
+const PL_CODE = new Map<string, string>([
+  ['winnick', 'UA-05'],
+  ['wołyńsk', 'UA-07'],
+  ['ługańsk', 'UA-09'],
+  ['dniepropietrowsk', 'UA-12'],
+  ['dniepropetrowsk', 'UA-12'],
+  ['donieck', 'UA-14'],
+  ['żytomiersk', 'UA-18'],
+  ['zakarpack', 'UA-21'],
+  ['zaporos', 'UA-23'],
+  ['zaporoż', 'UA-23'],
+  ['iwanofrankiwsk', 'UA-26'],
+  ['iwano-frankiwsk', 'UA-26'],
+  ['kijowsk', 'UA-32'],
+  ['kirowohradzk', 'UA-35'],
+  ['lwowsk', 'UA-46'],
+  ['mikołajowsk', 'UA-48'],
+  ['odesk', 'UA-51'],
+  ['odessk', 'UA-51'],
+  ['połtawsk', 'UA-53'],
+  ['rówieńsk', 'UA-56'],
+  ['równieńsk', 'UA-56'],
+  ['sumsk', 'UA-59'],
+  ['tarnopolsk', 'UA-61'],
+  ['charkowsk', 'UA-63'],
+  ['chersońsk', 'UA-65'],
+  ['chmielnick', 'UA-68'],
+  ['czerkask', 'UA-71'],
+  ['czernihowsk', 'UA-74'],
+  ['czerniowieck', 'UA-77'],
+]);
+const PL_STEMS = alt([...PL_CODE.keys()].sort(byLength));
+const PL_NAME_RE = compile(`(?<!\\p{L})(${PL_STEMS})\\p{L}{0,4}(?!\\p{L})`, 'g');
+
 const L = '\\p{L}';
 const NOT_LETTER = `(?!${L})`;
 const EN_LIST = `(?:${EN_NAMES})(?:\\s*(?:,|and|&|or|, and)\\s*(?:${EN_NAMES}))*`;
 const REGION_WORD = "(?:oblasts?|regions?|provinces?|oblast's)";
+const PL_ADJ = `(?:${PL_STEMS})${L}{0,4}${NOT_LETTER}`;
+const PL_LIST = `${PL_ADJ}(?:\\s*(?:,|i|oraz)\\s*${PL_ADJ})*`;
 
 /**
  * Every way a text names a place, as one alternation scanned once (one pass over the text is the
@@ -299,6 +336,8 @@ const BRANCHES: ReadonlyArray<readonly [string, string]> = [
   ['donbas', `(?:донбас|донбасс|donbas|donbass)${L}{0,2}${NOT_LETTER}`],
   ['crimea', `(?:крим(?:у|ом|і)?|крым(?:а|у|ом)?|ар крим|автономн${L}* республік${L}* крим)${NOT_LETTER}`],
   ['enRegion', `(${EN_REGION_NAMES})${NOT_LETTER}`],
+  // «obwodów wołyńskiego, lwowskiego i zakarpackiego», «obwód lwowski», «lwowskiego obwodu».
+  ['plOblasts', `obw[oó]d${L}*\\s+(${PL_LIST})|(${PL_LIST})\\s+obw[oó]d`],
 ];
 type Branch = (typeof BRANCHES)[number][0];
 
@@ -385,6 +424,8 @@ function codesOf(branch: Branch, inner: string | undefined): readonly string[] {
       return ['UA-43'];
     case 'enRegion':
       return [EN_CODE.get(inner!)!];
+    case 'plOblasts':
+      return matchesOf(PL_NAME_RE, inner ?? '').map((n) => PL_CODE.get(n[1]!)!);
     default:
       return [];
   }
@@ -403,7 +444,8 @@ export function extractRegions(doc: Doc): RegionsResult {
     const before = doc.lower.slice(Math.max(from, m.index - 60), m.index);
     if (EXCEPT_BEFORE.test(before)) continue;
     if (CITY_BRANCHES.has(branch) && (!cityAllowed(doc, m.index) || SEAT_BEFORE.test(before))) continue;
-    const codes = [...codesOf(branch, m[GROUP_OF[branch]! + 1])];
+    const g = GROUP_OF[branch]!;
+    const codes = [...codesOf(branch, branch === 'plOblasts' ? m[g] : m[g + 1])];
     if (branch === 'cityMarked') {
       // Later cities of the same list take the marker too.
       let at = m.index + m[0].length;
