@@ -127,6 +127,7 @@ export function dedupeDocOf(a: AnnouncementLine): DedupeDoc {
       lang: x.lang,
       topics: x.topics,
       applicants: x.applicants,
+      publishedAt: a.published_at ?? null,
     },
     canonicalUrl,
   );

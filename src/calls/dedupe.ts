@@ -661,8 +661,8 @@ export interface DedupeDoc {
   currency: string | null;
   /** ISO oblast codes; 'UA' means all Ukraine. */
   regions: readonly string[];
-  /** The title names an oblast: the oblast is part of the call's name (an oblast edition). */
-  titleOblast: boolean;
+  /** Oblasts the title names: part of the call's name (an oblast edition). */
+  titleRegions: readonly string[];
   years: readonly number[];
   editions: readonly number[];
   seasons: readonly string[];
@@ -681,6 +681,8 @@ export interface DedupeDoc {
   callIds: readonly string[];
   /** Latin acronyms of organizations (ESTDEV, RITA, E5P): they survive translation (see `acronymsOf`). */
   acronyms: readonly string[];
+  /** Publication date in days since the epoch; null when unknown. */
+  publishedDay: number | null;
 }
 
 export interface DocInput {
@@ -697,6 +699,8 @@ export interface DocInput {
   lang: string;
   topics?: readonly string[];
   applicants?: readonly string[];
+  /** YYYY-MM-DD */
+  publishedAt?: string | null;
 }
 
 const OBLASTS: [string, string[]][] = [
@@ -843,6 +847,12 @@ const LINK = /https?:\/\/[^\s)\]»"'<>,]+/g;
 /** x as a small integer when it is one (V8 then stores it unboxed in the object). */
 const smallInt = (x: number) => (Number.isInteger(x) && Math.abs(x) < 2 ** 30 ? x | 0 : x);
 
+/** A YYYY-MM-DD date in days since the epoch; null rather than NaN (a NaN would make V8 box every document's value). */
+function dayOf(iso: string | null | undefined): number | null {
+  const t = iso ? Date.parse(iso.slice(0, 10)) : Number.NaN;
+  return Number.isNaN(t) ? null : smallInt(t / 86_400_000);
+}
+
 /** Precomputes the comparison features of one announcement (extraction results passed in). */
 export function dedupeFeatures(d: DocInput, canon: (u: string) => string): DedupeDoc {
   const title = foldText(d.title);
@@ -874,13 +884,12 @@ export function dedupeFeatures(d: DocInput, canon: (u: string) => string): Dedup
     donor: d.donor,
     programme: d.programme,
     deadline: d.deadline,
-    // null rather than NaN: a NaN would make V8 box every document's value
-    deadlineDay: d.deadline ? smallInt(Date.parse(d.deadline) / 86_400_000) : null,
+    deadlineDay: dayOf(d.deadline),
     extended: EXTENDED.test(title) || EXTENDED.test(text),
     amountMax: d.amountMax === null ? null : smallInt(d.amountMax),
     currency: d.currency,
     regions: d.regions.length ? d.regions : shared(titleOblasts, NO_STRINGS),
-    titleOblast: titleOblasts.length > 0,
+    titleRegions: shared(titleOblasts, NO_STRINGS),
     years: shared(yearsOf(title.replace(/\d{1,2}[./]\d{1,2}[./](20\d\d)/g, ' ')), NO_NUMBERS),
     editions: shared(editions.length ? editions : editionNumbers(head), NO_NUMBERS),
     seasons: shared(seasons.length ? seasons : seasonsOf(head), NO_STRINGS),
@@ -893,6 +902,7 @@ export function dedupeFeatures(d: DocInput, canon: (u: string) => string): Dedup
     links,
     callIds: shared(callIdsOf(`${d.title}\n${d.text}`), NO_STRINGS),
     acronyms: shared(acronymsOf(`${d.title}\n${d.text.slice(0, 1500)}`), NO_STRINGS),
+    publishedDay: dayOf(d.publishedAt),
   };
 }
 
@@ -1000,7 +1010,24 @@ function blockedCheap(a: DedupeDoc, b: DedupeDoc): boolean {
 /** Oblast editions: both name oblasts and share none (see `disjointRegions`). */
 const regionsClash = (a: DedupeDoc, b: DedupeDoc) =>
   a.regions !== b.regions && disjointRegions(a.regions, b.regions);
-/** `blockedCheap` without the oblast check. */
+/**
+ * Both headlines name oblasts and share none: two oblast editions — unless each text opens the call
+ * to both headlines' oblasts (local sites headlining their own oblast of a call open to several).
+ */
+const titleOblastsClash = (a: DedupeDoc, b: DedupeDoc) =>
+  a.titleRegions !== b.titleRegions &&
+  disjointRegions(a.titleRegions, b.titleRegions) &&
+  !(oblastsWithin(b.titleRegions, a.regions) && oblastsWithin(a.titleRegions, b.regions));
+/**
+ * Copies of one call appear within weeks of each other (the labelled sets spread at most 107 days,
+ * extension notices included); five months apart is the next season's or year's edition.
+ */
+const PUBLISHED_APART_DAYS = 150;
+const publishedApart = (a: DedupeDoc, b: DedupeDoc) =>
+  a.publishedDay !== null &&
+  b.publishedDay !== null &&
+  Math.abs(a.publishedDay - b.publishedDay) > PUBLISHED_APART_DAYS;
+/** `blockedCheap` without the oblast check of the texts (see `regionsClash`). */
 function blockedBesidesRegions(a: DedupeDoc, b: DedupeDoc): boolean {
   if (
     a.amountMax !== null &&
@@ -1018,6 +1045,8 @@ function blockedBesidesRegions(a: DedupeDoc, b: DedupeDoc): boolean {
     }
   }
   if (a.years !== b.years && disjoint(a.years, b.years)) return true;
+  if (publishedApart(a, b)) return true;
+  if (titleOblastsClash(a, b)) return true;
   if (a.editions !== b.editions && disjoint(a.editions, b.editions)) return true;
   if (a.seasons !== b.seasons && disjoint(a.seasons, b.seasons)) return true;
   if (a.callIds !== b.callIds && callIdsClash(a, b)) return true;
@@ -1122,6 +1151,8 @@ export function blocker(a: DedupeDoc, b: DedupeDoc): string | null {
   )
     return `programme ${a.programme} ≠ ${b.programme}`;
   if (disjoint(a.years, b.years)) return `year ${a.years} ≠ ${b.years}`;
+  if (titleOblastsClash(a, b)) return `oblast edition ${a.titleRegions} ≠ ${b.titleRegions}`;
+  if (publishedApart(a, b)) return `published more than ${PUBLISHED_APART_DAYS} days apart`;
   if (disjoint(a.editions, b.editions)) return `lot/wave/round ${a.editions} ≠ ${b.editions}`;
   if (disjoint(a.seasons, b.seasons)) return `season ${a.seasons} ≠ ${b.seasons}`;
   if (disjointRegions(a.regions, b.regions)) {
@@ -1259,7 +1290,7 @@ function coversOblasts(c: DedupeDoc, a: DedupeDoc, b: DedupeDoc): boolean {
  * (an edition names its oblast in the title).
  */
 const localViews = (a: DedupeDoc, b: DedupeDoc, c: DedupeDoc) =>
-  !a.titleOblast && !b.titleOblast && coversOblasts(c, a, b);
+  !a.titleRegions.length && !b.titleRegions.length && coversOblasts(c, a, b);
 
 function jaccard(p: readonly string[], q: readonly string[]): number {
   if (!p.length || !q.length) return 0;
@@ -1616,7 +1647,8 @@ function signature(d: DedupeDoc): string {
     d.editions.join(),
     d.seasons.join(),
     d.regions.join(),
-    d.titleOblast,
+    d.titleRegions.join(),
+    d.publishedDay ?? '',
     d.amountMax ?? '',
     d.currency ?? '',
     d.deadline ?? '',

@@ -181,6 +181,7 @@ function featuresOf(c: callsRepo.CopyRow & { draft: CallDraft }): DedupeDoc {
       lang: d.lang,
       topics: d.topics,
       applicants: d.applicants,
+      publishedAt: d.publishedAt,
     },
     canonicalUrl,
   );

@@ -718,6 +718,47 @@ describe('evidence an editor would use for reworded and translated copies', () =
     expect(blocker(eu, { ...bc, programme: null })).toMatch(/donor/);
   });
 
+  it('oblast editions named in both headlines stay apart, though one text mentions the other edition', () => {
+    const fund = { donor: 'Solidarity Fund PL', deadline: '2026-05-15', amountMax: 200_000, currency: 'PLN' };
+    const zhytomyr = doc({
+      id: 'a',
+      ...fund,
+      regions: ['UA-18'],
+      title: '«Місцева відбудова 2026»: конкурс для громад Житомирської області',
+    });
+    const chernihiv = doc({
+      id: 'b',
+      ...fund,
+      regions: ['UA-74', 'UA-18'],
+      title: '«Місцева відбудова 2026»: конкурс для громад Чернігівської області',
+    });
+    expect(blocker(zhytomyr, chernihiv)).toMatch(/oblast edition/);
+  });
+
+  it('local sites headlining their own oblast of a call their texts open to both are one call', () => {
+    const unicef = { donor: 'UNICEF', deadline: '2027-04-28', regions: ['UA-51', 'UA-48'] };
+    const odesa = doc({
+      id: 'a',
+      ...unicef,
+      title: 'Безпечні простори для дітей: ЮНІСЕФ профінансує громади Одещини',
+    });
+    const mykolaiv = doc({
+      id: 'b',
+      ...unicef,
+      title: 'Громади Миколаївщини можуть отримати до 1 млн грн на безпечні простори',
+    });
+    expect(blocker(odesa, mykolaiv)).toBeNull();
+  });
+
+  it('copies published five months apart are different editions, whatever else they leave out', () => {
+    const post = { donor: 'UNDP', regions: ['UA-63'], title: 'ПРООН — нова хвиля для громад Харківщини' };
+    const july = doc({ id: 'a', ...post, publishedAt: '2026-07-07' });
+    const march = doc({ id: 'b', ...post, publishedAt: '2027-03-03' });
+    expect(blocker(july, march)).toMatch(/published more than 150 days apart/);
+    expect(blocker(july, { ...march, publishedDay: july.publishedDay! + 60 })).toBeNull();
+    expect(blocker(july, { ...march, publishedDay: null })).toBeNull();
+  });
+
   it('quoted names that differ in a content word are different programmes, even sharing a word', () => {
     const light = doc({ id: 'a', ...base, title: 'Конкурс «Світло громадам» 2027' });
     const water = doc({ id: 'b', ...base, title: 'Конкурс «Вода громадам» 2027' });

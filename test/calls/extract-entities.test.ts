@@ -281,6 +281,10 @@ describe('regions', () => {
       want: ['UA-07', 'UA-46', 'UA-21'],
     },
     { text: 'Projekty realizowane w obwodzie lwowskim.', want: ['UA-46'] },
+    {
+      text: 'Конкурс для громад Житомирської області. Окремий конкурс оголошено для Чернігівської області.',
+      want: ['UA-18'],
+    },
     { text: 'Partnerzy z województwa lubelskiego i Lwowa.', want: [] },
     { text: 'For NGOs based in the city of Kyiv.', want: ['UA-30'] },
     { text: 'Громади Донбасу та Криму.', want: ['UA-14', 'UA-09', 'UA-43'] },

@@ -307,6 +307,7 @@ const GAZETTEER: readonly Entry[] = [
     aliases: [
       `міжнародн${L} фонд${L} ${Q}відродженн${L}`,
       `фонд${L} ${Q}відродженн${L}`,
+      `мф ${Q}відродженн${L}`,
       'international renaissance foundation',
       `международн${L} фонд${L} ${Q}возрождени${L}`,
     ],

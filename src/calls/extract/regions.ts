@@ -365,6 +365,12 @@ const CITY_BRANCHES = new Set<Branch>([
   'cityCouncil',
   'cityTarget',
 ]);
+/**
+ * «Окремий конкурс оголошено для Чернігівської області», "A separate call is open for Sumy oblast":
+ * another edition's oblast, not this call's.
+ */
+const SEPARATE_CALL =
+  /окрем|отдельн|osobn|odrębn|separate|parallel|паралельн|рівнолегл|równoległ|також оголош|также объявл/;
 /** «(крім міста Києва)», "except Crimea": a place named to be left out. */
 const EXCEPT_BEFORE = compile(
   String.raw`(?:крім|окрім|за винятком|кроме|за исключением|except(?: for)?|excluding)\s+(?:[\p{L}.]+\s+){0,2}$`,
@@ -440,9 +446,9 @@ export function extractRegions(doc: Doc): RegionsResult {
     const span = doc.text.slice(m.index, m.index + m[0].length);
     // Nationwide means every oblast: the code UA says it all (named priority regions add nothing a filter uses).
     if (branch === 'nation') return { regions: ['UA'], evidence: span };
-    const [from] = clauseAt(doc, m.index);
+    const [from, to] = clauseAt(doc, m.index);
     const before = doc.lower.slice(Math.max(from, m.index - 60), m.index);
-    if (EXCEPT_BEFORE.test(before)) continue;
+    if (EXCEPT_BEFORE.test(before) || SEPARATE_CALL.test(doc.lower.slice(from, to))) continue;
     if (CITY_BRANCHES.has(branch) && (!cityAllowed(doc, m.index) || SEAT_BEFORE.test(before))) continue;
     const g = GROUP_OF[branch]!;
     const codes = [...codesOf(branch, branch === 'plOblasts' ? m[g] : m[g + 1])];
