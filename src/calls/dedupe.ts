@@ -1285,12 +1285,13 @@ function coversOblasts(c: DedupeDoc, a: DedupeDoc, b: DedupeDoc): boolean {
   return c.regions.length > 1 && oblastsWithin(a.regions, c.regions) && oblastsWithin(b.regions, c.regions);
 }
 /**
- * Two copies that each name one oblast only in the text, and a copy of the same cluster lists both:
- * local sites telling their own readers about a call open to several oblasts, not oblast editions
- * (an edition names its oblast in the title).
+ * Two copies that each name one oblast, and a copy of the same cluster opens the call to both (and
+ * is no edition of one of them itself): local sites telling their own readers («Громади Львівщини
+ * можуть отримати…») about a call open to several oblasts. Oblast editions' texts name one oblast
+ * each (another edition's oblast named for «a separate call» is not read as the call's).
  */
 const localViews = (a: DedupeDoc, b: DedupeDoc, c: DedupeDoc) =>
-  !a.titleRegions.length && !b.titleRegions.length && coversOblasts(c, a, b);
+  coversOblasts(c, a, b) && !titleOblastsClash(c, a) && !titleOblastsClash(c, b);
 
 function jaccard(p: readonly string[], q: readonly string[]): number {
   if (!p.length || !q.length) return 0;
@@ -1423,13 +1424,14 @@ function scoreWith(
       reasons?.push(`same deadline and quoted name «${name}», nothing contradicting`);
     } else if (
       // an extension notice of the round: a programme's other announcements about one round
-      // (partner search, assessors wanted, info days) share programme, round and often the date
+      // (partner search, assessors wanted, info days) share programme, round and often the date,
+      // so the round alone needs some likeness; an extension restating the call's amount with a
+      // later deadline needs none
       (a.extended || b.extended) &&
       a.programme &&
       b.programme &&
-      intersects(a.editions, b.editions) &&
       (donorEq || !a.donor || !b.donor) &&
-      score >= MERGE_THRESHOLD - 0.5
+      ((intersects(a.editions, b.editions) && score >= MERGE_THRESHOLD - 0.5) || (deadlineExt && amountEq))
     ) {
       score = MERGE_THRESHOLD;
       reasons?.push(`same programme ${a.programme}, round ${a.editions} and deadline, nothing contradicting`);

@@ -17,7 +17,7 @@ const L = '\\p{L}*';
 const CUR_PRE = '(€|\\$|£|₴|¥|us\\$|eur|usd|uah|pln|chf|gbp|nok|sek|dkk|czk|jpy|cad)';
 const NUM = "(\\d{1,3}(?:[ .,']\\d{3})+(?:[.,]\\d{1,2})?(?!\\d)|\\d+(?:[.,]\\d+)?)";
 const MULT = `(тис\\.?|тисяч${L}|тыс\\.?|тысяч${L}|tys\\.?|tysi[ąę]c${L}|thousand|млн\\.?|мільйон${L}|мльйон${L}|миллион${L}|million|mln|mio\\.?|млрд\\.?|мільярд${L}|миллиард${L}|billion|bn|k|к|m)`;
-const CUR_POST = `(грн\\.?|гривн${L}|гривен${L}|гривень|₴|uah|євро|евро|eur|euros?|€|долар${L}(?: сша)?|доллар${L}(?: сша)?|дол\\.?(?: ?сша)?|usd|\\$|us dollars|dollars?|злот${L}|pln|zł|chf|швейцарськ${L} франк${L}|франк${L}|gbp|£|фунт${L}(?: стерлінгів)?|(?:норвез|норвеж|шведськ|шведск|данськ|датск|чеськ|чешск)${L} крон${L}|nok|sek|dkk|czk|крон${L}|jpy|¥|єн${L}|иен${L}|yen|cad)`;
+const CUR_POST = `(грн\\.?|гривн${L}|гривен${L}|гривень|₴|uah|євро|евро|eur|euros?|€|долар${L}(?: сша)?|доллар${L}(?: сша)?|дол\\.?(?: ?сша)?|usd|\\$|us dollars|dollars?|злот${L}|pln|zł|chf|швейцарськ${L} франк${L}|франк${L}|gbp|£|фунт${L}(?: стерлінгів)?|(?:норвез|норвеж|шведськ|шведск|данськ|датск|чеськ|чешск)${L} крон${L}|nok|sek|dkk|czk|крон${L}|jpy|¥|єн${L}|иен${L}|yen|cad|(?:канадськ|канадск)${L} (?:долар|доллар)${L}|canadian dollars?)`;
 /** The sum repeated in words, as contracts write it: «1 000 000 (один мільйон) гривень». */
 const SPELLED = "\\s?\\([\\p{L}' -]{3,60}\\)(?=\\s?[\\p{L}₴€$£¥])";
 /** One sum: "€1,5 млн", "200 тис. грн", "EUR 10.000", "$25,000", or a bare number a range may complete. */
@@ -26,7 +26,7 @@ const TOKEN = compile(
   'g',
 );
 /** Between two sums of one range: "від 50 до 200 тисяч", "$25,000–$250,000", "EUR 200,000 to EUR 1.2 million". */
-const RANGE_GAP = /^\s*(?:[-–—]|до|по|to|and|і|та|и|-)\s*$/;
+const RANGE_GAP = /^\s*(?:[-–—]|до|по|to|do|and|і|та|и|-)\s*$/;
 /** Between alternatives: «до 3 000 або до 6 000 євро». */
 const ALT_GAP = /^\s*(?:або|или|or|чи|lub)\s*(?:до|up to|to|до суми)?\s*$/;
 const UP_TO_BEFORE =
@@ -59,6 +59,7 @@ const PER = [
   `фінансуванн${L} (?:одного|на)`,
   'contribution',
   `kwot${L}`,
+  'na (?:jeden )?projekt',
   `dofinansowani${L}`,
 ];
 const TOTAL = [
@@ -71,6 +72,11 @@ const TOTAL = [
   'budget of the (?:call|programme|program)',
   'call budget',
   'indicative (?:budget|amount|allocation)',
+  // The money of the whole call: "The call allocation is EUR 32 million", «Pula środków: 32 mln euro».
+  `(?:call |total |financial )?allocation`,
+  `pul${L} (?:środków|srodkow)`,
+  `alokacj${L}`,
+  `budżet${L} (?:naboru|programu|konkursu)`,
   'envelope',
   'усього',
   'всього',
@@ -97,7 +103,7 @@ const TOTAL = [
   `направит${L}`,
   `направят`,
   'will (?:allocate|channel|direct|provide a total of)',
-  'available (?:budget|funding)',
+  'available (?:eu |programme |program )?(?:budget|funding)',
 ];
 const BUDGET = [`бюджет${L}`, 'budget'];
 const MAX = [
@@ -183,6 +189,7 @@ function multiplier(word: string | undefined): number | null {
 const CURRENCIES: ReadonlyArray<readonly [RegExp, string]> = [
   [/^(?:грн|гривн|гривен|₴|uah)/, 'UAH'],
   [/^(?:€|eur|євро|евро)/, 'EUR'],
+  [/^(?:cad|канадськ|канадск|canadian)/, 'CAD'],
   [/^(?:\$|us\$|usd|долар|доллар|дол|us dollars|dollar)/, 'USD'],
   [/^(?:злот|pln|zł)/, 'PLN'],
   [/^(?:chf|франк|швейцар)/, 'CHF'],
@@ -191,7 +198,6 @@ const CURRENCIES: ReadonlyArray<readonly [RegExp, string]> = [
   [/^(?:sek|швед)/, 'SEK'],
   [/^(?:dkk|данськ|датск)/, 'DKK'],
   [/^(?:jpy|¥|єн|иен|yen)/, 'JPY'],
-  [/^cad/, 'CAD'],
   [/^(?:czk|крон|чеськ|чешск)/, 'CZK'],
 ];
 
