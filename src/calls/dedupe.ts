@@ -1077,6 +1077,7 @@ function sharedCallId(a: DedupeDoc, b: DedupeDoc): boolean {
 const DONOR_FAMILY = new Map<string, string>([
   ['European Commission', 'European Union'],
   ['Solidarity Fund PL', 'Polish Aid'],
+  ['Ukrainian Youth Fund', 'Ministry of Youth and Sports of Ukraine'],
 ]);
 const donorFamily = (d: string) => DONOR_FAMILY.get(d) ?? d;
 /** Both name a donor and the donors differ (a blocker unless the URLs relate them). */
@@ -1085,13 +1086,15 @@ const donorsDiffer = (a: DedupeDoc, b: DedupeDoc) =>
 /**
  * Something ties two copies to one call even though their extracted donors differ (a relay may
  * name the funder, another the implementer): the same page, a quoted link, the call identifier, or
- * the same named programme with the same deadline (Culture Bridges is the EU's, run by the British
- * Council).
+ * the same named programme or specific quoted call name with the same deadline (Culture Bridges is
+ * the EU's, run by the British Council).
  */
 const tiedDespiteDonor = (a: DedupeDoc, b: DedupeDoc) =>
   urlRelated(a, b) ||
   sharedCallId(a, b) ||
-  (a.programme !== null && a.programme === b.programme && a.deadline !== null && a.deadline === b.deadline);
+  (a.deadline !== null &&
+    a.deadline === b.deadline &&
+    ((a.programme !== null && a.programme === b.programme) || sharedQuotedName(a, b) !== undefined));
 /** `blocker(a, b) !== null`, without building the reason. */
 const blocked = (a: DedupeDoc, b: DedupeDoc) =>
   blockedCheap(a, b) || (donorsDiffer(a, b) && !tiedDespiteDonor(a, b)) || unmatchedNames(a, b) !== null;
@@ -1331,10 +1334,12 @@ function scoreWith(
   const deadlineEq = a.deadline !== null && a.deadline === b.deadline;
   const deadlineExt = a.deadline !== null && b.deadline !== null && !deadlineEq;
   const amountEq = a.amountMax !== null && a.amountMax === b.amountMax;
-  // two copies naming no donor the extractor knows, but the same organization's acronym (ESTDEV,
-  // RITA): the acronym is the funder both name, in any language
+  // copies the extractor gives no donor (or one only), naming the same organization's acronym
+  // (ESTDEV, RITA): the acronym is the funder both name, in any language
   const donorEq =
-    a.donor !== null ? a.donor === b.donor : b.donor === null && intersects(a.acronyms, b.acronyms);
+    a.donor !== null && a.donor === b.donor
+      ? true
+      : (a.donor === null || b.donor === null) && intersects(a.acronyms, b.acronyms);
   const yearEq = intersects(a.years, b.years);
   let score = 0.9 * t.jac + 0.5 * t.cont + 1.0 * x.jac;
   if (deadlineEq) score += 0.15;

@@ -147,6 +147,7 @@ const PREV = [
 const EVENT = [
   `вебінар${L}`,
   `webinar${L}`,
+  `вебинар${L}`,
   `сесі${L}`,
   `session${L}`,
   `зустріч${L}`,
