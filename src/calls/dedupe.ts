@@ -620,13 +620,24 @@ const NOT_ORG = new Set(
     ' ',
   ),
 );
-/** Organization acronyms written in Latin capitals (3–8 letters or digits, at least one letter). */
-function acronymsOf(raw: string): string[] {
+/**
+ * Names of organizations that survive translation, as skeleton token strings: acronyms in Latin
+ * capitals (ESTDEV, RITA, E5P: 3–8 letters or digits), and — in a Cyrillic text — Latin names of
+ * two or more capitalized words («„Людина в біді“ (People in Need)»).
+ */
+function orgNamesOf(raw: string): string[] {
   const out: string[] = [];
-  for (const m of raw.matchAll(/(?<![\p{L}\p{N}/.-])[A-Z][A-Z0-9]{2,7}(?![\p{L}\p{N}])/gu)) {
-    const w = m[0];
-    if (!NOT_ORG.has(w) && !out.includes(w)) out.push(w);
-  }
+  const add = (name: string) => {
+    const t = tokens(foldText(name)).join(' ');
+    if (t && !out.includes(t)) out.push(t);
+  };
+  for (const m of raw.matchAll(/(?<![\p{L}\p{N}/.-])[A-Z][A-Z0-9]{2,7}(?![\p{L}\p{N}])/gu))
+    if (!NOT_ORG.has(m[0])) add(m[0]);
+  if (CYR.test(raw))
+    for (const m of raw.matchAll(
+      /(?<![\p{L}\p{N}/.-])[A-Z][a-z]+(?: (?:(?:in|of|for|and|the|de|du|la|für|und) )?[A-Z][a-z]+){1,4}(?![\p{L}\p{N}])/gu,
+    ))
+      add(m[0]);
   return out;
 }
 
@@ -679,8 +690,8 @@ export interface DedupeDoc {
   links: readonly string[];
   /** Official call identifiers stated in the title or text (upper case, see `callIdsOf`). */
   callIds: readonly string[];
-  /** Latin acronyms of organizations (ESTDEV, RITA, E5P): they survive translation (see `acronymsOf`). */
-  acronyms: readonly string[];
+  /** Latin names of organizations (ESTDEV, RITA, People in Need): they survive translation (see `orgNamesOf`). */
+  orgNames: readonly string[];
   /** Publication date in days since the epoch; null when unknown. */
   publishedDay: number | null;
 }
@@ -901,7 +912,7 @@ export function dedupeFeatures(d: DocInput, canon: (u: string) => string): Dedup
     url,
     links,
     callIds: shared(callIdsOf(`${d.title}\n${d.text}`), NO_STRINGS),
-    acronyms: shared(acronymsOf(`${d.title}\n${d.text.slice(0, 1500)}`), NO_STRINGS),
+    orgNames: shared(orgNamesOf(`${d.title}\n${d.text.slice(0, 1500)}`), NO_STRINGS),
     publishedDay: dayOf(d.publishedAt),
   };
 }
@@ -1334,12 +1345,12 @@ function scoreWith(
   const deadlineEq = a.deadline !== null && a.deadline === b.deadline;
   const deadlineExt = a.deadline !== null && b.deadline !== null && !deadlineEq;
   const amountEq = a.amountMax !== null && a.amountMax === b.amountMax;
-  // copies the extractor gives no donor (or one only), naming the same organization's acronym
-  // (ESTDEV, RITA): the acronym is the funder both name, in any language
+  // copies the extractor gives no donor (or one only), naming the same organization in Latin
+  // (ESTDEV, RITA, People in Need): that is the funder both name, in any language
   const donorEq =
     a.donor !== null && a.donor === b.donor
       ? true
-      : (a.donor === null || b.donor === null) && intersects(a.acronyms, b.acronyms);
+      : (a.donor === null || b.donor === null) && sameOrganization(a, b);
   const yearEq = intersects(a.years, b.years);
   let score = 0.9 * t.jac + 0.5 * t.cont + 1.0 * x.jac;
   if (deadlineEq) score += 0.15;
@@ -1444,6 +1455,9 @@ function scoreWith(
   }
   return score;
 }
+/** One copy names an organization (see `orgNamesOf`) the other mentions too. */
+const sameOrganization = (a: DedupeDoc, b: DedupeDoc) =>
+  a.orgNames.some((n) => mentions(b, n)) || b.orgNames.some((n) => mentions(a, n));
 /** A specific quoted name both copies state (title or text head), or undefined. */
 function sharedQuotedName(a: DedupeDoc, b: DedupeDoc): string | undefined {
   if (!a.quoted.length || !b.quoted.length) return undefined;
