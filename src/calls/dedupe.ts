@@ -733,7 +733,26 @@ const OBLASTS: [string, string[]][] = [
   ['UA-56', ['рівненськ', 'рівненщ', 'ровенск', 'rivne']],
   ['UA-59', ['сумськ', 'сумщин', '=sumy']],
   ['UA-61', ['тернопільськ', 'тернопільщ', 'ternopil']],
-  ['UA-63', ['харківськ', 'харківщ', 'харьковск', 'kharkiv', 'charków']],
+  [
+    'UA-63',
+    // Polish forms whole: the skeleton of «charkowski» is that of «черкаський»
+    [
+      'харківськ',
+      'харківщ',
+      'харьковск',
+      'kharkiv',
+      ...[
+        'charków',
+        'charkowa',
+        'charkowie',
+        'charkowski',
+        'charkowskiego',
+        'charkowskim',
+        'charkowska',
+        'charkowskiej',
+      ].map((w) => `=${w}`),
+    ],
+  ],
   ['UA-65', ['херсонськ', 'херсонщ', 'херсонск', 'kherson']],
   ['UA-68', ['хмельницьк', 'хмельниччин', 'khmelnyts']],
   ['UA-71', ['черкаськ', 'черкащ', 'черкасск', 'cherkas']],
@@ -765,9 +784,12 @@ function oblastWord(w: string): { sk: string; codes: readonly string[] } {
   const sk = skeleton(translit(w));
   const exact = exactKey(w);
   const codes: string[] = [];
+  // a whole-word form wins over skeleton stems («charkowskiego» has the skeleton of «черкаськ…»)
+  for (const [code, stem, isExact] of OBLAST_WORD) if (isExact && exact === stem) codes.push(code);
   // a stem matches the start of a word's skeleton (" stem" in the space-joined skeletons)
-  for (const [code, stem, isExact] of OBLAST_WORD)
-    if ((isExact ? exact === stem : sk.startsWith(stem)) && !codes.includes(code)) codes.push(code);
+  if (!codes.length)
+    for (const [code, stem, isExact] of OBLAST_WORD)
+      if (!isExact && sk.startsWith(stem) && !codes.includes(code)) codes.push(code);
   hit = { sk, codes: codes.length ? codes : NO_STRINGS };
   if (oblastWordCache.size > 20_000) oblastWordCache.clear();
   oblastWordCache.set(detached(w), hit);
@@ -1090,7 +1112,33 @@ const DONOR_FAMILY = new Map<string, string>([
   ['Solidarity Fund PL', 'Polish Aid'],
   ['Ukrainian Youth Fund', 'Ministry of Youth and Sports of Ukraine'],
 ]);
-const donorFamily = (d: string) => DONOR_FAMILY.get(d) ?? d;
+const familyMemo = new Map<string, string>();
+function donorFamily(d: string): string {
+  let f = familyMemo.get(d);
+  if (f === undefined) {
+    f = DONOR_FAMILY.get(d) ?? localAuthority(d) ?? d;
+    if (familyMemo.size > 10_000) familyMemo.clear();
+    familyMemo.set(d, f);
+  }
+  return f;
+}
+/**
+ * An oblast's or a city's own bodies, named in any language («Черкаська обласна рада», «Черкасский
+ * областной совет», "Cherkasy Oblast Council", the oblast administration): one funder, since the
+ * council finances what the administration announces. Null for other donors.
+ */
+function localAuthority(name: string): string | null {
+  const folded = foldText(name);
+  if (/обласн|областн|oblast|regional/.test(folded)) {
+    const oblasts = oblastsIn(folded);
+    return oblasts.length === 1 ? `oblast ${oblasts[0]}` : null;
+  }
+  if (/міськ|городск|city/.test(folded)) {
+    const city = tokens(folded.split(' ')[0] ?? '').at(-1);
+    return city ? `city ${city}` : null;
+  }
+  return null;
+}
 /** Both name a donor and the donors differ (a blocker unless the URLs relate them). */
 const donorsDiffer = (a: DedupeDoc, b: DedupeDoc) =>
   !!a.donor && !!b.donor && a.donor !== b.donor && donorFamily(a.donor) !== donorFamily(b.donor);
@@ -1365,7 +1413,15 @@ function scoreWith(
   // donor, deadline and the same named oblasts
   const amountAgrees =
     amountEq || ((a.amountMax === null || b.amountMax === null) && sameOblasts(a.regions, b.regions));
-  if (donorEq && deadlineEq && amountAgrees && a.lang !== b.lang) {
+  // …or, when one copy names no donor, deadline, amount, the same oblasts and mostly the same
+  // subjects — unless each names an organization the other never mentions (ESTDEV vs RITA)
+  const unnamedAgrees =
+    (a.donor === null || b.donor === null) &&
+    amountEq &&
+    sameOblasts(a.regions, b.regions) &&
+    jaccard(a.topics, b.topics) >= 0.5 &&
+    !(a.orgNames.length && b.orgNames.length && !sameOrganization(a, b));
+  if ((donorEq ? amountAgrees : unnamedAgrees) && deadlineEq && a.lang !== b.lang) {
     let agree = 0.2 * jaccard(a.topics, b.topics) + 0.1 * jaccard(a.applicants, b.applicants);
     if (intersects(a.editions, b.editions)) agree += 0.15;
     if (intersects(a.seasons, b.seasons)) agree += 0.1;
@@ -1383,7 +1439,7 @@ function scoreWith(
       !(a.topics.length && b.topics.length && disjoint(a.topics, b.topics))
     ) {
       score = Math.max(score, MERGE_THRESHOLD);
-      reasons?.push('translation: same donor, deadline and amount, corroborated');
+      reasons?.push(`translation: ${donorEq ? 'same donor, ' : ''}deadline and amount, corroborated`);
     }
   }
   if (reasons) {

@@ -581,6 +581,32 @@ describe('evidence an editor would use for reworded and translated copies', () =
     expect(merged(uk, other).same).toBe(false);
   });
 
+  it("one oblast's council named in two languages is one funder; another oblast's is not", () => {
+    const council = { deadline: '2026-04-03', amountMax: 1_000_000, currency: 'UAH', regions: ['UA-71'] };
+    const uk = doc({
+      id: 'a',
+      ...council,
+      donor: 'Черкаська обласна рада',
+      title: 'Обласний конкурс проєктів 2026',
+    });
+    const ru = doc({
+      id: 'b',
+      ...council,
+      donor: 'Черкасский областной совет',
+      title: 'Областной конкурс 2026',
+      lang: 'ru',
+    });
+    expect(blocker(uk, ru)).toBeNull();
+    expect(blocker(uk, { ...ru, donor: 'Полтавская областная рада' })).toMatch(/donor/);
+  });
+
+  it('a translation naming no donor joins by deadline, amount, the same oblasts and subjects', () => {
+    const unnamed = { ...farmsEn, donor: null };
+    expect(merged(farmsUk, unnamed).same).toBe(true);
+    expect(merged(farmsUk, { ...unnamed, topics: ['veterans', 'agriculture', 'sport'] }).same).toBe(false);
+    expect(merged(farmsUk, { ...unnamed, amountMax: null }).same).toBe(false);
+  });
+
   it('a translation with contradicting subjects or another oblast stays apart', () => {
     expect(merged(farmsUk, { ...farmsEn, topics: ['veterans'] }).same).toBe(false);
     expect(

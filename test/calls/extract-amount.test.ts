@@ -16,6 +16,36 @@ interface Case {
 
 const CASES: Case[] = [
   {
+    name: 'the budget the money comes from, then the sum per project',
+    text: 'Максимальний обсяг фінансування з обласного бюджету — 1 000 000 грн на проєкт.',
+    min: null,
+    max: 1000000,
+    currency: 'UAH',
+  },
+  {
+    name: 'a call allocation is the total, the range per project the grant',
+    text: 'The call allocation is EUR 32 million. EU co-financing per project: from EUR 100,000 to EUR 2,500,000.',
+    min: 100000,
+    max: 2500000,
+    currency: 'EUR',
+    total: 32000000,
+  },
+  {
+    name: 'Polish pool and «od … do» range',
+    text: 'Pula środków: 32 mln euro. Dofinansowanie UE na projekt: od 100 tys. do 2,5 mln euro.',
+    min: 100000,
+    max: 2500000,
+    currency: 'EUR',
+    total: 32000000,
+  },
+  {
+    name: 'Canadian dollars in words',
+    text: 'Розмір фінансування — зазвичай від 20 000 до 60 000 канадських доларів.',
+    min: 20000,
+    max: 60000,
+    currency: 'CAD',
+  },
+  {
     name: 'a million in words',
     text: 'На одну громаду передбачено до мільйона гривень.',
     min: null,

@@ -18,6 +18,12 @@ interface Case {
 
 const CASES: Case[] = [
   {
+    name: 'a webinar date, then «, а» the deadline',
+    text: 'Вебинар для заявителей пройдёт 15 июля, а подать заявку нужно до 7 августа.',
+    pub: '2026-07-09',
+    deadline: '2026-08-07',
+  },
+  {
     name: 'a post line with only «До» and the date',
     text: 'ЮНИСЕФ отбирает общины: до 1 000 000 грн. Подают ОМС. ⏰ До 28.04.2027.',
     deadline: '2027-04-28',

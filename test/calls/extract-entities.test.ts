@@ -281,6 +281,8 @@ describe('regions', () => {
       want: ['UA-07', 'UA-46', 'UA-21'],
     },
     { text: 'Projekty realizowane w obwodzie lwowskim.', want: ['UA-46'] },
+    { text: 'Dla hromad obwodu charkowskiego.', want: ['UA-63'] },
+    { text: 'Громады Черкасщины и Ивано-Франковщины.', want: ['UA-71', 'UA-26'] },
     {
       text: 'Конкурс для громад Житомирської області. Окремий конкурс оголошено для Чернігівської області.',
       want: ['UA-18'],

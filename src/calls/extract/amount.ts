@@ -316,6 +316,11 @@ function roleOf(doc: Doc, cues: Cue<Kind>[], g: Group): Role {
     const gap = next ? doc.lower.slice(g.end, next.start) : '';
     if (next && !(next.kind === 'exclude' && (SEPARATED.test(gap) || !ADJACENT.test(gap)))) cue = next;
   }
+  // «з обласного бюджету — 1 000 000 грн на проєкт»: the budget the money comes from, the sum per project
+  if (cue?.kind === 'budget') {
+    const next = firstCueIn(cues, g.end, to, DECIDING);
+    if (next?.kind === 'per' && ADJACENT.test(doc.lower.slice(g.end, next.start))) cue = next;
+  }
   const modifier = lastCueIn(cues, from, g.start, MODIFIERS);
   const before = doc.lower.slice(Math.max(from, g.start - 24), g.start);
   const upTo = UP_TO_BEFORE.test(before);

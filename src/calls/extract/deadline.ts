@@ -342,6 +342,8 @@ const UNTIL_BEFORE = compile(
   String.raw`(?:^|[\s(:])(?:до|по|by|until|till|before|не пізніше(?: ніж)?|не позднее|no later than|do)\s*:?\s*(?:${CLOCK_WORDS}\s*,?\s*(?:on\s+(?:\p{L}+,?\s+)?)?)?$`,
   '',
 );
+/** A contrasting conjunction after a comma: what follows is not governed by what came before. */
+const CONTRAST = /,\s*(?:а|але|однак|проте|но|однако|but|whereas|while)\s/;
 /** Nothing but «до»/"until" (and emoji or punctuation) before the date in its clause. */
 const BARE_UNTIL = /^[^\p{L}\p{N}]*(?:до|until|by|do)\s*:?\s*$/u;
 /** The clause speaks about applying at all. */
@@ -460,7 +462,9 @@ function judge(doc: Doc, cues: Cue<Kind>[], m: DateMention): Omit<Candidate, 'da
     if (REJECT.has(nearest.kind)) return null;
     if (nearest.kind === 'dl') return { role: 'dl', weight: 3, label };
     // A verb or an extension is read through the label governing the clause before it.
-    const governing = lastCueIn(cues, from, nearest.start, STRONG_BEHIND_WEAK);
+    let governing = lastCueIn(cues, from, nearest.start, STRONG_BEHIND_WEAK);
+    // «Вебинар пройдёт 15 июля, а подать заявку нужно до 7 августа»: «, а» opens a clause of its own
+    if (governing && CONTRAST.test(doc.lower.slice(governing.end, nearest.start))) governing = null;
     if (governing && governing.kind !== 'dl') return null;
     return { role: nearest.kind === 'ext' ? 'ext' : 'dl', weight: governing ? 3 : 2, label };
   }

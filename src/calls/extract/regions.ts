@@ -87,7 +87,7 @@ const REGIONS: readonly RegionNames[] = [
   {
     code: 'UA-26',
     adj: ['івано-франківськ', 'ивано-франковск'],
-    nick: ['прикарпатт', 'прикарпать', 'івано-франківщин', 'франківщин'],
+    nick: ['прикарпатт', 'прикарпать', 'івано-франківщин', 'франківщин', 'франковщин'],
     city: ['івано-франківськ', 'ивано-франковск'],
     en: ['ivano-frankivsk', 'ivano-frankivska'],
     enRegion: ['prykarpattia'],
@@ -179,7 +179,7 @@ const REGIONS: readonly RegionNames[] = [
   {
     code: 'UA-71',
     adj: ['черкаськ', 'черкасск'],
-    nick: ['черкащин', 'черкасчин'],
+    nick: ['черкащин', 'черкасчин', 'черкасщин'],
     city: ['черкас'],
     en: ['cherkasy', 'cherkaska', 'cherkassy'],
   },
