@@ -67,7 +67,11 @@ export function dedupeLines(
   opts: { explain?: boolean } & Pick<ClusterOptions, 'mustLink' | 'cannotLink'> = {},
 ): { id: string; cluster: string; evidence?: string[] }[] {
   const docs = lines.map((a) => dedupeDocOf(a));
-  return clusterAnnouncements(docs, { mustLink: opts.mustLink, cannotLink: opts.cannotLink }).map((c) => ({
+  return clusterAnnouncements(docs, {
+    mustLink: opts.mustLink,
+    cannotLink: opts.cannotLink,
+    evidence: !!opts.explain,
+  }).map((c) => ({
     id: c.id,
     cluster: c.cluster,
     ...(opts.explain ? { evidence: c.evidence } : {}),

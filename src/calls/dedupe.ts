@@ -1539,6 +1539,9 @@ export function scorePair(a: DedupeDoc, b: DedupeDoc, w: Weights): PairScore {
   return { score, reasons };
 }
 
+/** The evidence of a document no union mentions (shared: one empty array, not a million). */
+const NO_EVIDENCE: string[] = Object.freeze([]) as unknown as string[];
+
 export interface ClusterResult {
   id: string;
   cluster: string;
@@ -1558,6 +1561,12 @@ export interface ClusterOptions {
    * refused like a blocker (evidence "refused … (editor split)"); a split wins over a merge.
    */
   cannotLink?: Array<[number, number]>;
+  /**
+   * Record why each union was made or refused (default true). The offline CLI leaves it off unless
+   * asked to explain: re-scoring every merge for its reasons costs time and, at a million
+   * documents, a few hundred MiB of strings.
+   */
+  evidence?: boolean;
 }
 
 // Blocking. Every document gets keys: its canonical URL (also without a language segment), the page
@@ -1975,7 +1984,10 @@ export function clusterAnnouncements(docs: readonly DedupeDoc[], opts: ClusterOp
     }
   };
   const evidence = new Array<string[] | undefined>(n);
-  const say = (r: number, s: string) => listAt(evidence, r).push(s);
+  const withEvidence = opts.evidence !== false;
+  const say = (r: number, s: string) => {
+    if (withEvidence) listAt(evidence, r).push(s);
+  };
   const idOf = (r: number) => D[r]!.id;
 
   // editors first, in id order
@@ -1999,7 +2011,9 @@ export function clusterAnnouncements(docs: readonly DedupeDoc[], opts: ClusterOp
     unite(ri, rj);
   }
   const explain = (r: number, j: number, score: number) =>
-    `${idOf(r)}~${idOf(j)} score ${score.toFixed(2)}: ${scorePair(D[r]!, D[j]!, w).reasons.join('; ')}`;
+    withEvidence
+      ? `${idOf(r)}~${idOf(j)} score ${score.toFixed(2)}: ${scorePair(D[r]!, D[j]!, w).reasons.join('; ')}`
+      : '';
   for (let k = 0; k < nAcc; k++) {
     const p = byScore[k]!;
     const r = accR[p]!;
@@ -2014,15 +2028,18 @@ export function clusterAnnouncements(docs: readonly DedupeDoc[], opts: ClusterOp
     const c = conflict(ri, rj);
     if (c) {
       const [y, z] = c;
-      say(
-        r,
-        `refused ${explain(r, j, accS[p]!)} (blocked by ${idOf(y)}/${idOf(z)}: ${blocker(D[y]!, D[z]!)})`,
-      );
+      if (withEvidence)
+        say(
+          r,
+          `refused ${explain(r, j, accS[p]!)} (blocked by ${idOf(y)}/${idOf(z)}: ${blocker(D[y]!, D[z]!)})`,
+        );
       continue;
     }
-    const what = `merged ${explain(r, j, accS[p]!)}`;
-    say(r, what);
-    say(j, what);
+    if (withEvidence) {
+      const what = `merged ${explain(r, j, accS[p]!)}`;
+      say(r, what);
+      say(j, what);
+    }
     unite(ri, rj);
   }
   // cluster id: the smallest id = the smallest rank
@@ -2032,7 +2049,7 @@ export function clusterAnnouncements(docs: readonly DedupeDoc[], opts: ClusterOp
     const root = find(r);
     if (first[root] === -1) first[root] = r;
     const i = order[r]!;
-    out[i] = { id: docs[i]!.id, cluster: D[first[root]!]!.id, evidence: evidence[r] ?? [] };
+    out[i] = { id: docs[i]!.id, cluster: D[first[root]!]!.id, evidence: evidence[r] ?? NO_EVIDENCE };
   }
   return out;
 }

@@ -442,6 +442,14 @@ describe('features and blocking at scale', () => {
 
   const synthetic = generateCorpus(1500).map(fastDoc);
 
+  it('without evidence (the offline CLI unless --explain) the clusters are the same and no reasons are kept', () => {
+    const explained = clusterAnnouncements(synthetic);
+    const bare = clusterAnnouncements(synthetic, { evidence: false });
+    expect(bare.map((r) => r.cluster)).toEqual(explained.map((r) => r.cluster));
+    expect(explained.some((r) => r.evidence.length > 0)).toBe(true);
+    expect(bare.every((r) => r.evidence.length === 0)).toBe(true);
+  });
+
   it('blocked candidates find the same clusters as comparing every pair', () => {
     const blocked = clusterAnnouncements(synthetic).map((r) => r.cluster);
     const all = clusterAnnouncements(synthetic, { allPairs: true }).map((r) => r.cluster);
