@@ -260,4 +260,9 @@ evalExtraction('extraction-holdout.jsonl', 'Extraction, held-out set');
 evalDedupe('dedupe.jsonl', 'dedupe-hard-negatives.json', 'Dedupe');
 evalDedupe('dedupe-holdout.jsonl', 'dedupe-holdout-hard-negatives.json', 'Dedupe, held-out set', true);
 evalDedupe('dedupe-fresh.jsonl', 'dedupe-fresh-hard-negatives.json', 'Dedupe, fresh held-out set', true);
-evalDedupe('dedupe-fresh2.jsonl', 'dedupe-fresh2-hard-negatives.json', 'Dedupe, second fresh held-out set', true);
+evalDedupe(
+  'dedupe-fresh2.jsonl',
+  'dedupe-fresh2-hard-negatives.json',
+  'Dedupe, second fresh held-out set',
+  true,
+);

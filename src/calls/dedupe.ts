@@ -686,7 +686,7 @@ export interface DedupeDoc {
   applicants: readonly string[];
   /** Canonical URL of the page itself. */
   url: string | null;
-  /** Canonical URLs quoted in the text. */
+  /** Canonical URLs quoted in the text, language-free (see `languageFreeUrl`). */
   links: readonly string[];
   /** Official call identifiers stated in the title or text (upper case, see `callIdsOf`). */
   callIds: readonly string[];
@@ -875,7 +875,8 @@ function canonicalLink(canon: (u: string) => string, raw: string): string {
   }
   return url;
 }
-const LINK = /https?:\/\/[^\s)\]»"'<>,]+/g;
+/** A link, with its scheme or without («rhf.org.ua/uk/calls/sumy-2026/»: a host, then a path). */
+const LINK = /(?:https?:\/\/|(?<![\p{L}\p{N}@./-])(?=(?:[a-z0-9-]+\.)+[a-z]{2,}\/))[^\s)\]»"'<>,]+/gu;
 
 /** x as a small integer when it is one (V8 then stores it unboxed in the object). */
 const smallInt = (x: number) => (Number.isInteger(x) && Math.abs(x) < 2 ** 30 ? x | 0 : x);
@@ -893,10 +894,13 @@ export function dedupeFeatures(d: DocInput, canon: (u: string) => string): Dedup
   const head = text.slice(0, 400);
   const url = d.url ? canonicalPage(canon, d.url) : null;
   let links: string[] = [];
+  const ownFree = url ? languageFreeUrl(url) : null;
   for (const m of d.text.matchAll(LINK)) {
-    const l = canonicalLink(canon, m[0].replace(/[.;:]+$/, ''));
+    const raw = m[0].replace(/[.;:]+$/, '');
+    // quoted links in their language-free form: a relay quoting the /uk/ page quotes the /en/ one too
+    const l = languageFreeUrl(canonicalLink(canon, raw.startsWith('http') ? raw : `https://${raw}`));
     // a page often quotes its own URL: keep one string
-    if (!links.includes(l)) links.push(l === url ? url : l);
+    if (!links.includes(l)) links.push(l === ownFree ? ownFree : l);
   }
   // exact-size copy: an array grown by push keeps room for 17 elements
   links = links.length ? links.slice() : (NO_STRINGS as string[]);
@@ -1022,7 +1026,11 @@ type UrlRelation = (typeof UrlRelation)[keyof typeof UrlRelation];
 function urlRelation(a: DedupeDoc, b: DedupeDoc): UrlRelation {
   if (a.url && a.url === b.url) return UrlRelation.SameUrl;
   if (a.url && b.url && languageFreeUrl(a.url) === languageFreeUrl(b.url)) return UrlRelation.Translation;
-  if ((a.url && b.links.includes(a.url)) || (b.url && a.links.includes(b.url))) return UrlRelation.Quotes;
+  if (
+    (a.url && b.links.includes(languageFreeUrl(a.url))) ||
+    (b.url && a.links.includes(languageFreeUrl(b.url)))
+  )
+    return UrlRelation.Quotes;
   if (sharedPageLink(a, b) !== undefined) return UrlRelation.SharedLink;
   return UrlRelation.None;
 }
@@ -1659,8 +1667,8 @@ class UrlIndex {
     if (ua !== 0 && ua === ub && a.url === b.url) return UrlRelation.SameUrl;
     if (ua !== 0 && ub !== 0 && this.free[r] === this.free[j] && this.freeOf(r) === this.freeOf(j))
       return UrlRelation.Translation;
-    if (ua !== 0 && this.quotes(j, ua, a.url!)) return UrlRelation.Quotes;
-    if (ub !== 0 && this.quotes(r, ub, b.url!)) return UrlRelation.Quotes;
+    if (ua !== 0 && this.quotes(j, this.free[r]!, this.freeOf(r))) return UrlRelation.Quotes;
+    if (ub !== 0 && this.quotes(r, this.free[j]!, this.freeOf(j))) return UrlRelation.Quotes;
     const pa = this.linkOff[r]!;
     const pb = this.linkOff[j]!;
     for (let p = pa; p < this.linkOff[r + 1]!; p++) {
@@ -1672,7 +1680,7 @@ class UrlIndex {
     return UrlRelation.None;
   }
 
-  /** Rank r quotes the URL u (hash hu). */
+  /** Rank r quotes the language-free URL u (hash hu). */
   private quotes(r: number, hu: number, u: string): boolean {
     const off = this.linkOff[r]!;
     for (let q = off; q < this.linkOff[r + 1]!; q++)

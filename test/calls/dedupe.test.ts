@@ -19,6 +19,7 @@ import {
   oblastsIn,
   tokenIds,
   tokenText,
+  urlRelated,
 } from '../../src/calls/dedupe.ts';
 import { canonicalUrl } from '../../src/calls/url.ts';
 
@@ -1030,6 +1031,31 @@ describe('a relay that links to the announcement it copies', () => {
       asStored(relay, 'European Union', '2026-12-15'),
     ]);
     expect(c.get(RELAY)).toBe(c.get(PAGE));
+  });
+
+  it('quotes the page by its address without a scheme, or its other-language version', () => {
+    const sumy = { deadline: '2026-05-27', amountMax: 150_000, currency: 'CHF', regions: ['UA-59'] };
+    const fund = doc({
+      id: 'a',
+      ...sumy,
+      lang: 'en',
+      title: 'Resilient Hromadas Fund: call for proposals for hromadas of Sumy oblast 2026',
+      url: 'https://rhf.org.ua/en/calls/sumy-2026/',
+    });
+    const oblast = doc({
+      id: 'b',
+      ...sumy,
+      title: 'Сумська ОВА інформує: фонд «Стійкі громади» оголосив конкурс',
+      text: 'Заявки приймаються до 27 травня 2026 року. Детальна інформація: rhf.org.ua/uk/calls/sumy-2026/',
+      url: 'https://sm.gov.ua/news/2026-04-08/fond',
+    });
+    expect(oblast.links).toEqual(['https://rhf.org.ua/calls/sumy-2026']);
+    expect(urlRelated(fund, oblast)).toBe(true);
+    expect(new Set(clusterAnnouncements([fund, oblast]).map((r) => r.cluster)).size).toBe(1);
+    // an e-mail address or a sentence's last word before a slash is no link
+    expect(
+      doc({ id: 'c', title: 'x', text: 'Пишіть на kyiv-cfli@international.gc.ca/ або телефонуйте.' }).links,
+    ).toEqual([]);
   });
 
   it('is another call when it states another deadline (a later round linking the last one)', () => {

@@ -908,9 +908,21 @@ function bestDonor(doc: Doc, all: Mention[]): Mention | null {
   return best;
 }
 
+/**
+ * A programme named to set this call apart from it: «Це окрема програма, не «Кусаноне»», "separate
+ * from the GGP (“Kusanone”)", «не плутати з …».
+ */
+const OTHER_PROGRAMME_BEFORE =
+  /(?:^|[^\p{L}])(?:не|not|separate from(?: the)?(?: \p{L}+)?|окрем\p{L}* від|на відміну від|не плутати з|не путать с|unlike|other than|instead of|замість|вместо|nie mylić z|w odróżnieniu od)\s*[«“"„(]*\s*$/u;
+
 export function extractDonor(doc: Doc, url?: string | null): DonorResult {
   const all = mentions(doc);
-  const programme = all.find((m) => m.entry.kind === 'programme') ?? null;
+  const programme =
+    all.find(
+      (m) =>
+        m.entry.kind === 'programme' &&
+        !OTHER_PROGRAMME_BEFORE.test(doc.lower.slice(Math.max(0, m.pos - 40), m.pos)),
+    ) ?? null;
   const best = bestDonor(doc, all);
   const site = fromUrl(url);
   const evidence: DonorResult['evidence'] = {};
