@@ -16,6 +16,21 @@ interface Case {
 
 const CASES: Case[] = [
   {
+    name: 'a sum per school, then the total across a comma',
+    text: 'На кожну школу передбачено до 150 тис. грн для реалізації проєкту-переможця, загальний обсяг — 6 млн грн.',
+    min: null,
+    max: 150000,
+    currency: 'UAH',
+    total: 6000000,
+  },
+  {
+    name: 'a second sum of a list takes the first one’s currency',
+    text: 'Малі проєкти — до 400 тис. грн, великі — до 2,5 млн.',
+    min: null,
+    max: 2500000,
+    currency: 'UAH',
+  },
+  {
     name: 'the budget the money comes from, then the sum per project',
     text: 'Максимальний обсяг фінансування з обласного бюджету — 1 000 000 грн на проєкт.',
     min: null,

@@ -51,7 +51,7 @@ const PER = [
   `размер${L}`,
   `сум${L} (?:гранту|гранта|фінансування|підтримки|допомоги)`,
   'per (?:project|grant|applicant|organi[sz]ation|partner|beneficiary|community|municipality|school|facility|utility|enterprise|household|institution|farm)',
-  `на (?:один |одну |одне )?(?:проєкт|проект|заявку|громаду|організацію|заклад|установу|об'єкт|підприємство|господарство|школу|учасника|отримувача|будинок|учреждение|общину|хозяйство|дом)`,
+  `на (?:один |одну |одне |кожн\\p{L}* |каждую |каждый |каждое )?(?:проєкт|проект|заявку|громаду|організацію|заклад|установу|об'єкт|підприємство|господарство|школу|учасника|отримувача|будинок|учреждение|общину|хозяйство|дом)`,
   'одного (?:проєкту|проекту|заявника)',
   'grants? (?:size|amount|of)',
   `award${L}`,
@@ -255,7 +255,17 @@ function tokens(lower: string): Token[] {
     const end = m.index + m[0].length;
     out.push({ start: m.index, end, mantissa: 1, mult: 1e6, value: 1e6, currency: currencyOf(m[1]) });
   }
-  return out.sort((a, b) => a.start - b.start);
+  out.sort((a, b) => a.start - b.start);
+  // «малі — до 400 тис. грн, великі — до 2,5 млн»: a sum with a multiplier and no currency takes the
+  // currency of the sum just before it in the same sentence
+  for (let i = 1; i < out.length; i++) {
+    const t = out[i]!;
+    const prev = out[i - 1]!;
+    if (t.currency || t.mult === null || !prev.currency) continue;
+    const gap = lower.slice(prev.end, t.start);
+    if (gap.length <= 60 && !/[.!?\n]/.test(gap)) t.currency = prev.currency;
+  }
+  return out;
 }
 
 const round = (n: number) => Math.round(n * 100) / 100;
@@ -314,7 +324,10 @@ function roleOf(doc: Doc, cues: Cue<Kind>[], g: Group): Role {
     // A cue after the sum speaks of it only when nothing separates them («500 тис. грн співфінансування»).
     const next = firstCueIn(cues, g.end, to, DECIDING);
     const gap = next ? doc.lower.slice(g.end, next.start) : '';
-    if (next && !(next.kind === 'exclude' && (SEPARATED.test(gap) || !ADJACENT.test(gap)))) cue = next;
+    // the applicant's share or the programme's total speaks of a sum only right after it («500 тис.
+    // грн співфінансування»), not across a comma («до 150 тис. грн на школу, загальний обсяг — 6 млн»)
+    const farOnly = next?.kind === 'exclude' || next?.kind === 'total';
+    if (next && !(farOnly && (SEPARATED.test(gap) || !ADJACENT.test(gap)))) cue = next;
   }
   // «з обласного бюджету — 1 000 000 грн на проєкт»: the budget the money comes from, the sum per project
   if (cue?.kind === 'budget') {
