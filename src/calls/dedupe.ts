@@ -1119,6 +1119,7 @@ const DONOR_FAMILY = new Map<string, string>([
   ['European Commission', 'European Union'],
   ['Solidarity Fund PL', 'Polish Aid'],
   ['Ukrainian Youth Fund', 'Ministry of Youth and Sports of Ukraine'],
+  ['Ukrainian Veterans Fund', 'Ministry of Veterans Affairs of Ukraine'],
 ]);
 const familyMemo = new Map<string, string>();
 function donorFamily(d: string): string {
@@ -1464,15 +1465,19 @@ function scoreWith(
     reasons?.push(`donor ${a.donor} ≠ ${b.donor}`);
   }
   // a relay that links to the announcement's own page and restates its deadline (and its amount,
-  // when both state one) is a copy of it, in any language and whatever funder each one names
-  if (
-    score < MERGE_THRESHOLD &&
-    (rel === UrlRelation.Quotes || rel === UrlRelation.Translation) &&
-    deadlineEq &&
-    (a.amountMax === null || b.amountMax === null || amountEq)
-  ) {
-    score = MERGE_THRESHOLD;
-    reasons?.push('links to the other copy’s page and states the same deadline');
+  // when both state one) is a copy of it, in any language and whatever funder each one names; so is
+  // one that restates the amount and leaves the date out («дедлайн наприкінці травня»), and two
+  // relays quoting the same official page with the same amount
+  if (score < MERGE_THRESHOLD && rel !== UrlRelation.None && rel !== UrlRelation.SameUrl) {
+    const linked = rel === UrlRelation.Quotes || rel === UrlRelation.Translation;
+    const oneUndated = a.deadline === null || b.deadline === null;
+    if (linked && deadlineEq && (a.amountMax === null || b.amountMax === null || amountEq)) {
+      score = MERGE_THRESHOLD;
+      reasons?.push('links to the other copy’s page and states the same deadline');
+    } else if (amountEq && (deadlineEq || oneUndated)) {
+      score = MERGE_THRESHOLD;
+      reasons?.push('links to the same page and states the same amount, nothing contradicting');
+    }
   }
   // same language, no URL evidence: the titles or the texts themselves must be close — another
   // programme of one donor often shares the template text, deadline and amount
@@ -1497,6 +1502,14 @@ function scoreWith(
   // one copy may lack a fact another states (a relay drops the amount or the funder): with no
   // blocker, an agreeing deadline and the call's own name or round stated by both, the facts
   // that are there carry the merge
+  // a post giving only the call's name, round and a link («Ветеранське підприємництво 2026», хвиля 3)
+  if (score < MERGE_THRESHOLD && (a.deadline === null || b.deadline === null) && intersects(a.editions, b.editions)) {
+    const name = sharedQuotedName(a, b);
+    if (name !== undefined && (donorEq || !a.donor || !b.donor)) {
+      score = MERGE_THRESHOLD;
+      reasons?.push(`quoted name «${name}» and round ${a.editions}, no date to contradict`);
+    }
+  }
   if (score < MERGE_THRESHOLD && (deadlineEq || deadlineExt)) {
     const name = sharedQuotedName(a, b);
     if (name !== undefined) {
