@@ -1464,16 +1464,16 @@ function scoreWith(
     score -= 0.4;
     reasons?.push(`donor ${a.donor} ≠ ${b.donor}`);
   }
-  // a relay that links to the announcement's own page and restates its deadline (and its amount,
-  // when both state one) is a copy of it, in any language and whatever funder each one names; so is
-  // one that restates the amount and leaves the date out («дедлайн наприкінці травня»), and two
-  // relays quoting the same official page with the same amount
+  // a relay that links to the announcement's own page, restating its deadline and amount or leaving
+  // them out («деталі та дедлайн за посиланням»), is a copy of it, in any language and whatever
+  // funder each one names (another round that links the last one states another deadline: a
+  // blocker); so are two relays quoting the same official page with the same amount
   if (score < MERGE_THRESHOLD && rel !== UrlRelation.None && rel !== UrlRelation.SameUrl) {
     const linked = rel === UrlRelation.Quotes || rel === UrlRelation.Translation;
     const oneUndated = a.deadline === null || b.deadline === null;
-    if (linked && deadlineEq && (a.amountMax === null || b.amountMax === null || amountEq)) {
+    if (linked && (deadlineEq || oneUndated) && (a.amountMax === null || b.amountMax === null || amountEq)) {
       score = MERGE_THRESHOLD;
-      reasons?.push('links to the other copy’s page and states the same deadline');
+      reasons?.push('links to the other copy’s page, nothing contradicting');
     } else if (amountEq && (deadlineEq || oneUndated)) {
       score = MERGE_THRESHOLD;
       reasons?.push('links to the same page and states the same amount, nothing contradicting');

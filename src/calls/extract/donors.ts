@@ -222,7 +222,13 @@ const GAZETTEER: readonly Entry[] = [
   {
     name: 'Solidarity Fund PL',
     kind: 'donor',
-    aliases: ['solidarity fund pl', `фонд${L} солідарності pl`, `fundacj${L} solidarności międzynarodowej`],
+    aliases: [
+      'solidarity fund pl',
+      `фонд${L} солідарності pl`,
+      `fundacj${L} solidarności międzynarodowej`,
+      `фонд${L} міжнародн${L} солідарност${L}`,
+      `фонд${L} международн${L} солидарност${L}`,
+    ],
   },
   {
     name: 'Sida',
