@@ -85,6 +85,7 @@ export function dedupeDocOf(a: AnnouncementLine): DedupeDoc {
     | 'title'
     | 'donor'
     | 'programme'
+    | 'parties'
     | 'deadline'
     | 'amountMax'
     | 'currency'
@@ -107,6 +108,7 @@ export function dedupeDocOf(a: AnnouncementLine): DedupeDoc {
       title: null,
       donor: null,
       programme: null,
+      parties: [],
       deadline: null,
       amountMax: null,
       currency: null,
@@ -132,6 +134,7 @@ export function dedupeDocOf(a: AnnouncementLine): DedupeDoc {
       topics: x.topics,
       applicants: x.applicants,
       publishedAt: a.published_at ?? null,
+      parties: x.parties,
     },
     canonicalUrl,
   );

@@ -694,6 +694,8 @@ export interface DedupeDoc {
   orgNames: readonly string[];
   /** Publication date in days since the epoch; null when unknown. */
   publishedDay: number | null;
+  /** The donor families (see `donorFamily`) of every known donor the text names. */
+  parties: readonly string[];
 }
 
 export interface DocInput {
@@ -712,6 +714,8 @@ export interface DocInput {
   applicants?: readonly string[];
   /** YYYY-MM-DD */
   publishedAt?: string | null;
+  /** Every known donor the text names (`Extraction.parties`). */
+  parties?: readonly string[];
 }
 
 const OBLASTS: [string, string[]][] = [
@@ -940,6 +944,7 @@ export function dedupeFeatures(d: DocInput, canon: (u: string) => string): Dedup
     callIds: shared(callIdsOf(`${d.title}\n${d.text}`), NO_STRINGS),
     orgNames: shared(orgNamesOf(`${d.title}\n${d.text.slice(0, 1500)}`), NO_STRINGS),
     publishedDay: dayOf(d.publishedAt),
+    parties: d.parties?.length ? shared([...new Set(d.parties.map(donorFamily))], NO_STRINGS) : NO_STRINGS,
   };
 }
 
@@ -1148,9 +1153,17 @@ function localAuthority(name: string): string | null {
   }
   return null;
 }
-/** Both name a donor and the donors differ (a blocker unless the URLs relate them). */
-const donorsDiffer = (a: DedupeDoc, b: DedupeDoc) =>
-  !!a.donor && !!b.donor && a.donor !== b.donor && donorFamily(a.donor) !== donorFamily(b.donor);
+/**
+ * Both name a donor, the donors differ, and neither copy names the other's donor as a party to
+ * the call (the embassy's copy names the fund that runs its programme; the ministry's copy names
+ * the bank): a blocker unless the URLs relate them.
+ */
+const donorsDiffer = (a: DedupeDoc, b: DedupeDoc) => {
+  if (!a.donor || !b.donor || a.donor === b.donor) return false;
+  const fa = donorFamily(a.donor);
+  const fb = donorFamily(b.donor);
+  return fa !== fb && !a.parties.includes(fb) && !b.parties.includes(fa);
+};
 /**
  * Something ties two copies to one call even though their extracted donors differ (a relay may
  * name the funder, another the implementer): the same page, a quoted link, the call identifier, or
@@ -1503,7 +1516,11 @@ function scoreWith(
   // blocker, an agreeing deadline and the call's own name or round stated by both, the facts
   // that are there carry the merge
   // a post giving only the call's name, round and a link («Ветеранське підприємництво 2026», хвиля 3)
-  if (score < MERGE_THRESHOLD && (a.deadline === null || b.deadline === null) && intersects(a.editions, b.editions)) {
+  if (
+    score < MERGE_THRESHOLD &&
+    (a.deadline === null || b.deadline === null) &&
+    intersects(a.editions, b.editions)
+  ) {
     const name = sharedQuotedName(a, b);
     if (name !== undefined && (donorEq || !a.donor || !b.donor)) {
       score = MERGE_THRESHOLD;
@@ -1756,6 +1773,7 @@ function signature(d: DedupeDoc): string {
     d.regions.join(),
     d.titleRegions.join(),
     d.publishedDay ?? '',
+    d.parties.join(),
     d.amountMax ?? '',
     d.currency ?? '',
     d.deadline ?? '',

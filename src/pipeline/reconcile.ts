@@ -7,6 +7,7 @@
 // - running it again on the same data writes nothing.
 import { randomUUID } from 'node:crypto';
 import { blocker, clusterAnnouncements, type DedupeDoc, dedupeFeatures } from '../calls/dedupe.ts';
+import { donorParties } from '../calls/extract/donors.ts';
 import { type Copy, mergeCopies } from '../calls/merge.ts';
 import { normalize } from '../calls/normalize.ts';
 import type { CallDraft } from '../calls/schema.ts';
@@ -182,6 +183,7 @@ function featuresOf(c: callsRepo.CopyRow & { draft: CallDraft }): DedupeDoc {
       topics: d.topics,
       applicants: d.applicants,
       publishedAt: d.publishedAt,
+      parties: donorParties(c.raw.text),
     },
     canonicalUrl,
   );

@@ -794,6 +794,32 @@ describe('evidence an editor would use for reworded and translated copies', () =
     expect(blocker(july, { ...march, publishedDay: null })).toBeNull();
   });
 
+  it('a copy naming the other copy’s donor as a party to the call is no donor conflict', () => {
+    const women = { deadline: '2026-03-25', amountMax: 150_000, currency: 'UAH' };
+    const embassy = doc({
+      id: 'a',
+      ...women,
+      donor: 'Embassy of the Netherlands',
+      parties: ['Embassy of the Netherlands', "Ukrainian Women's Fund"],
+      title: 'Конкурс для жіночих організацій 2026',
+    });
+    const fund = doc({
+      id: 'b',
+      ...women,
+      donor: "Ukrainian Women's Fund",
+      title: 'Прийом заявок продовжено',
+    });
+    expect(blocker(embassy, fund)).toBeNull();
+    const other = doc({
+      id: 'c',
+      ...women,
+      donor: 'UNDP',
+      parties: ['UNDP'],
+      title: 'Прийом заявок продовжено',
+    });
+    expect(blocker(embassy, other)).toMatch(/donor/);
+  });
+
   it('quoted names that differ in a content word are different programmes, even sharing a word', () => {
     const light = doc({ id: 'a', ...base, title: 'Конкурс «Світло громадам» 2027' });
     const water = doc({ id: 'b', ...base, title: 'Конкурс «Вода громадам» 2027' });

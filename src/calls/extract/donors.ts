@@ -3,7 +3,7 @@
 // («… оголошує конкурс»), else the first named. Relays (ГУРТ, Громадський Простір, the
 // decentralization portal) republish calls and are deliberately absent: they are never the donor.
 import { alt, compile, groupIndex, matchesOf } from './context.ts';
-import type { Doc } from './prepare.ts';
+import { type Doc, prepare } from './prepare.ts';
 
 interface Entry {
   /** Canonical name, stable across languages (dedupe compares it). */
@@ -819,6 +819,8 @@ function score(doc: Doc, m: Mention): number {
 export interface DonorResult {
   donor: string | null;
   programme: string | null;
+  /** Every known donor the text names (a programme stands for its donor): funders, operators, partners. */
+  parties: string[];
   evidence: { donor?: string; programme?: string };
 }
 
@@ -945,8 +947,23 @@ export function extractDonor(doc: Doc, url?: string | null): DonorResult {
   return {
     donor,
     programme: programme?.entry.name ?? site?.programme ?? null,
+    parties: partiesOf(all),
     evidence,
   };
+}
+
+function partiesOf(all: Mention[]): string[] {
+  const out: string[] = [];
+  for (const m of all) {
+    const name = m.entry.kind === 'donor' ? m.entry.name : m.entry.donor;
+    if (name && !out.includes(name)) out.push(name);
+  }
+  return out;
+}
+
+/** The known donors a text names (see `DonorResult.parties`), without the rest of extraction. */
+export function donorParties(text: string): string[] {
+  return partiesOf(mentions(prepare({ text })));
 }
 
 /** Canonical donor and programme names, for editors' pick lists and tests. */

@@ -28,6 +28,8 @@ export interface Extraction {
   summary: string;
   donor: string | null;
   programme: string | null;
+  /** Every known donor the text names (funders, operators, partners), for telling copies apart. */
+  parties: string[];
   deadline: string | null;
   deadlineTime: string | null;
   /** IANA zone only when the text states a non-Kyiv zone, e.g. CET → 'Europe/Brussels'. */
@@ -86,6 +88,7 @@ export function extract(input: ExtractInput): Extraction {
     summary: summarize(doc, title),
     donor: donor.donor,
     programme: donor.programme,
+    parties: donor.parties,
     deadline: deadline.deadline,
     deadlineTime: deadline.time,
     deadlineTz: deadline.tz,
