@@ -674,6 +674,8 @@ export interface DedupeDoc {
   regions: readonly string[];
   /** Oblasts the title names: part of the call's name (an oblast edition). */
   titleRegions: readonly string[];
+  /** The text opens the call to several oblasts: names two or more, or says «та ще шести областей». */
+  severalOblasts: boolean;
   years: readonly number[];
   editions: readonly number[];
   seasons: readonly string[];
@@ -885,6 +887,10 @@ const LINK = /(?:https?:\/\/|(?<![\p{L}\p{N}@./-])(?=(?:[a-z0-9-]+\.)+[a-z]{2,}\
 /** x as a small integer when it is one (V8 then stores it unboxed in the object). */
 const smallInt = (x: number) => (Number.isInteger(x) && Math.abs(x) < 2 ** 30 ? x | 0 : x);
 
+/** «та ще шести областей», «семи областей, зокрема Сумської», "and six other oblasts". */
+const MORE_OBLASTS =
+  /(?:ще|інших|других|ещ[её]|other|more)\s+(?:\p{L}+\s+)?(?:област|регіон|регион|oblast|region)|(?:двох|трьох|чотирьох|п.яти|шести|семи|восьми|дев.яти|десяти|кількох|декількох|двух|тр[её]х|четыр[её]х|пяти|нескольких|two|three|four|five|six|seven|eight|nine|ten|several|\d+)\s+(?:\p{L}+\s+)?(?:областей|областях|регіонів|регионов|oblasts|regions)/u;
+
 /** A YYYY-MM-DD date in days since the epoch; null rather than NaN (a NaN would make V8 box every document's value). */
 function dayOf(iso: string | null | undefined): number | null {
   const t = iso ? Date.parse(iso.slice(0, 10)) : Number.NaN;
@@ -931,6 +937,7 @@ export function dedupeFeatures(d: DocInput, canon: (u: string) => string): Dedup
     currency: d.currency,
     regions: d.regions.length ? d.regions : shared(titleOblasts, NO_STRINGS),
     titleRegions: shared(titleOblasts, NO_STRINGS),
+    severalOblasts: d.regions.filter((r) => r !== 'UA').length > 1 || MORE_OBLASTS.test(text),
     years: shared(yearsOf(title.replace(/\d{1,2}[./]\d{1,2}[./](20\d\d)/g, ' ')), NO_NUMBERS),
     editions: shared(editions.length ? editions : editionNumbers(head), NO_NUMBERS),
     seasons: shared(seasons.length ? seasons : seasonsOf(head), NO_STRINGS),
@@ -1051,8 +1058,13 @@ export function urlRelated(a: DedupeDoc, b: DedupeDoc): boolean {
  * reason. Shared feature lists (see `shared`) are compared by reference first.
  */
 function blockedCheap(a: DedupeDoc, b: DedupeDoc): boolean {
-  return blockedBesidesRegions(a, b) || regionsClash(a, b);
+  return blockedBesidesRegions(a, b) || oblastsClash(a, b);
 }
+/**
+ * The texts' or the headlines' oblasts clash: oblast editions — or local sites each telling their
+ * own oblast about a call open to several, which a copy listing them all reconciles (see `localViews`).
+ */
+const oblastsClash = (a: DedupeDoc, b: DedupeDoc) => regionsClash(a, b) || titleOblastsClash(a, b);
 /** Oblast editions: both name oblasts and share none (see `disjointRegions`). */
 const regionsClash = (a: DedupeDoc, b: DedupeDoc) =>
   a.regions !== b.regions && disjointRegions(a.regions, b.regions);
@@ -1073,7 +1085,7 @@ const publishedApart = (a: DedupeDoc, b: DedupeDoc) =>
   a.publishedDay !== null &&
   b.publishedDay !== null &&
   Math.abs(a.publishedDay - b.publishedDay) > PUBLISHED_APART_DAYS;
-/** `blockedCheap` without the oblast check of the texts (see `regionsClash`). */
+/** `blockedCheap` without the oblast checks (see `oblastsClash`). */
 function blockedBesidesRegions(a: DedupeDoc, b: DedupeDoc): boolean {
   if (
     a.amountMax !== null &&
@@ -1092,7 +1104,6 @@ function blockedBesidesRegions(a: DedupeDoc, b: DedupeDoc): boolean {
   }
   if (a.years !== b.years && disjoint(a.years, b.years)) return true;
   if (publishedApart(a, b)) return true;
-  if (titleOblastsClash(a, b)) return true;
   if (a.editions !== b.editions && disjoint(a.editions, b.editions)) return true;
   if (a.seasons !== b.seasons && disjoint(a.seasons, b.seasons)) return true;
   if (a.callIds !== b.callIds && callIdsClash(a, b)) return true;
@@ -1364,9 +1375,18 @@ function oblastsWithin(part: readonly string[], whole: readonly string[]): boole
   for (const r of part) if (r !== 'UA' && !whole.includes(r)) return false;
   return true;
 }
-/** c names several oblasts, among them every oblast a and b name: parts of one call's geography. */
+/**
+ * c names several oblasts, among them every oblast a and b name in their texts and headlines: parts
+ * of one call's geography.
+ */
 function coversOblasts(c: DedupeDoc, a: DedupeDoc, b: DedupeDoc): boolean {
-  return c.regions.length > 1 && oblastsWithin(a.regions, c.regions) && oblastsWithin(b.regions, c.regions);
+  return (
+    c.regions.length > 1 &&
+    oblastsWithin(a.regions, c.regions) &&
+    oblastsWithin(b.regions, c.regions) &&
+    oblastsWithin(a.titleRegions, c.regions) &&
+    oblastsWithin(b.titleRegions, c.regions)
+  );
 }
 /**
  * Two copies that each name one oblast, and a copy of the same cluster opens the call to both (and
@@ -1772,6 +1792,7 @@ function signature(d: DedupeDoc): string {
     d.seasons.join(),
     d.regions.join(),
     d.titleRegions.join(),
+    d.severalOblasts,
     d.publishedDay ?? '',
     d.parties.join(),
     d.amountMax ?? '',
@@ -1997,7 +2018,10 @@ export function clusterAnnouncements(docs: readonly DedupeDoc[], opts: ClusterOp
         if (blockedBesidesRegions(a, b) || unmatchedNames(a, b)) return [ga.members[0]!, gb.members[0]!];
         // a local site names only its own oblast of a call open to several: no clash when a copy
         // in the joined cluster lists both oblasts (the call's geography covers them)
-        if (regionsClash(a, b) && !covered(ri, a, b) && !covered(rj, a, b))
+        // (a copy whose headline names its oblast must itself say the call is open to several —
+        // «Харківської та ще шести областей» — or it is that oblast's edition)
+        const local = (d: DedupeDoc) => d.titleRegions.length === 0 || d.severalOblasts;
+        if (oblastsClash(a, b) && !(local(a) && local(b) && (covered(ri, a, b) || covered(rj, a, b))))
           return [ga.members[0]!, gb.members[0]!];
         if (donorsDiffer(a, b))
           for (const p of ga.members)
