@@ -86,6 +86,8 @@ export function dedupeDocOf(a: AnnouncementLine): DedupeDoc {
     | 'donor'
     | 'programme'
     | 'parties'
+    | 'stages'
+    | 'deadlineStage'
     | 'deadline'
     | 'amountMax'
     | 'currency'
@@ -109,6 +111,8 @@ export function dedupeDocOf(a: AnnouncementLine): DedupeDoc {
       donor: null,
       programme: null,
       parties: [],
+      stages: [],
+      deadlineStage: null,
       deadline: null,
       amountMax: null,
       currency: null,
@@ -135,6 +139,8 @@ export function dedupeDocOf(a: AnnouncementLine): DedupeDoc {
       applicants: x.applicants,
       publishedAt: a.published_at ?? null,
       parties: x.parties,
+      stages: x.stages.map((s) => s.date),
+      deadlineStage: x.deadlineStage,
     },
     canonicalUrl,
   );

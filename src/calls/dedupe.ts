@@ -666,6 +666,10 @@ export interface DedupeDoc {
   deadline: string | null;
   /** `Date.parse(deadline)` in days; null without a deadline. */
   deadlineDay: number | null;
+  /** The days of the call's other stage dates (concept note, full application); often empty. */
+  stageDays: readonly number[];
+  /** The deadline is named as a later stage (a full application): an earlier stage comes before it. */
+  laterStage: boolean;
   /** The text says the deadline was extended. */
   extended: boolean;
   amountMax: number | null;
@@ -718,6 +722,10 @@ export interface DocInput {
   publishedAt?: string | null;
   /** Every known donor the text names (`Extraction.parties`). */
   parties?: readonly string[];
+  /** The dates of a two-stage call's stages (YYYY-MM-DD). */
+  stages?: readonly string[];
+  /** The stage the deadline is named as (`Extraction.deadlineStage`). */
+  deadlineStage?: string | null;
 }
 
 const OBLASTS: [string, string[]][] = [
@@ -887,6 +895,13 @@ const LINK = /(?:https?:\/\/|(?<![\p{L}\p{N}@./-])(?=(?:[a-z0-9-]+\.)+[a-z]{2,}\
 /** x as a small integer when it is one (V8 then stores it unboxed in the object). */
 const smallInt = (x: number) => (Number.isInteger(x) && Math.abs(x) < 2 ** 30 ? x | 0 : x);
 
+/**
+ * An oblast's own office in a headline («Харківська ОВА інформує», «Волинська ОДА», «Черкасская
+ * областная администрация»): who passes the call on, not the oblast the call is for.
+ */
+const ANNOUNCER =
+  /[\p{L}'’-]+\s+(?:ова|ода|ога|облдержадміністраці\p{L}*|облрад\p{L}*|обласн\p{L}*\s+(?:(?:військов|державн)\p{L}*\s+)?(?:адміністраці|рад)\p{L}*|областн\p{L}*\s+(?:(?:военн|государственн)\p{L}*\s+)?(?:администраци|совет)\p{L}*|oblast\s+(?:military\s+|state\s+)?(?:administration|council))(?![\p{L}])/gu;
+
 /** «та ще шести областей», «семи областей, зокрема Сумської», "and six other oblasts". */
 const MORE_OBLASTS =
   /(?:ще|інших|других|ещ[её]|other|more)\s+(?:\p{L}+\s+)?(?:област|регіон|регион|oblast|region)|(?:двох|трьох|чотирьох|п.яти|шести|семи|восьми|дев.яти|десяти|кількох|декількох|двух|тр[её]х|четыр[её]х|пяти|нескольких|two|three|four|five|six|seven|eight|nine|ten|several|\d+)\s+(?:\p{L}+\s+)?(?:областей|областях|регіонів|регионов|oblasts|regions)/u;
@@ -917,7 +932,7 @@ export function dedupeFeatures(d: DocInput, canon: (u: string) => string): Dedup
   const editions = editionNumbers(title);
   const seasons = seasonsOf(title);
   const names = quotedNames(title);
-  const titleOblasts = oblastsIn(title);
+  const titleOblasts = oblastsIn(title.replace(ANNOUNCER, ' '));
   scanTokenIds(title, title.length);
   const titleUnits = encodedLength(0, scratchLen);
   scanTokenIds(text, 1500);
@@ -932,6 +947,8 @@ export function dedupeFeatures(d: DocInput, canon: (u: string) => string): Dedup
     programme: d.programme,
     deadline: d.deadline,
     deadlineDay: dayOf(d.deadline),
+    stageDays: d.stages?.length ? d.stages.map((s) => dayOf(s)!).filter((x) => x !== null) : NO_NUMBERS,
+    laterStage: d.deadlineStage === 'full application' || d.deadlineStage === 'stage 2',
     extended: EXTENDED.test(title) || EXTENDED.test(text),
     amountMax: d.amountMax === null ? null : smallInt(d.amountMax),
     currency: d.currency,
@@ -1085,6 +1102,17 @@ const publishedApart = (a: DedupeDoc, b: DedupeDoc) =>
   a.publishedDay !== null &&
   b.publishedDay !== null &&
   Math.abs(a.publishedDay - b.publishedDay) > PUBLISHED_APART_DAYS;
+/**
+ * One copy's deadline is a stage date of the other, or the later one is named as a full application
+ * with the other date within the half year before it: a two-stage call quoted by its concept-note
+ * date in one copy and by its full-application date in another.
+ */
+const otherStage = (a: DedupeDoc, b: DedupeDoc) => {
+  if (a.deadlineDay === null || b.deadlineDay === null) return false;
+  if (b.stageDays.includes(a.deadlineDay) || a.stageDays.includes(b.deadlineDay)) return true;
+  const [early, late] = a.deadlineDay < b.deadlineDay ? [a, b] : [b, a];
+  return late.laterStage && late.deadlineDay! - early.deadlineDay! <= 183;
+};
 /** `blockedCheap` without the oblast checks (see `oblastsClash`). */
 function blockedBesidesRegions(a: DedupeDoc, b: DedupeDoc): boolean {
   if (
@@ -1094,7 +1122,7 @@ function blockedBesidesRegions(a: DedupeDoc, b: DedupeDoc): boolean {
     Math.abs(a.amountMax - b.amountMax) > 0.01 * Math.max(a.amountMax, b.amountMax)
   )
     return true;
-  if (a.deadline && b.deadline && a.deadline !== b.deadline) {
+  if (a.deadline && b.deadline && a.deadline !== b.deadline && !otherStage(a, b)) {
     const days = Math.abs(a.deadlineDay! - b.deadlineDay!);
     if (!(days <= 92)) return true;
     if (a.extended !== b.extended || !a.extended) {
@@ -1262,7 +1290,7 @@ export function blocker(a: DedupeDoc, b: DedupeDoc): string | null {
     Math.abs(a.amountMax - b.amountMax) > 0.01 * Math.max(a.amountMax, b.amountMax)
   )
     return `amount ${a.amountMax} ≠ ${b.amountMax}`;
-  if (a.deadline && b.deadline && a.deadline !== b.deadline) {
+  if (a.deadline && b.deadline && a.deadline !== b.deadline && !otherStage(a, b)) {
     const later = a.deadline > b.deadline ? a : b;
     const days = Math.abs(a.deadlineDay! - b.deadlineDay!);
     if (!later.extended || !(days <= 92)) return `deadline ${a.deadline} ≠ ${b.deadline}`;
@@ -1432,7 +1460,7 @@ function scoreWith(
     else if (rel === UrlRelation.Quotes) reasons.push('one quotes the other’s url');
     else if (rel === UrlRelation.SharedLink) reasons.push(`same official link ${sharedPageLink(a, b)}`);
   }
-  const deadlineEq = a.deadline !== null && a.deadline === b.deadline;
+  const deadlineEq = a.deadline !== null && (a.deadline === b.deadline || otherStage(a, b));
   const deadlineExt = a.deadline !== null && b.deadline !== null && !deadlineEq;
   const amountEq = a.amountMax !== null && a.amountMax === b.amountMax;
   // copies the extractor gives no donor (or one only), naming the same organization in Latin
@@ -1798,6 +1826,8 @@ function signature(d: DedupeDoc): string {
     d.amountMax ?? '',
     d.currency ?? '',
     d.deadline ?? '',
+    d.stageDays.join(),
+    d.laterStage,
     d.extended,
     d.names.join('\u0002'),
     d.callIds.join(),
@@ -1854,6 +1884,7 @@ export function clusterAnnouncements(docs: readonly DedupeDoc[], opts: ClusterOp
   const currency = new Int32Array(n);
   const deadline = new Int32Array(n);
   const deadlineDay = new Float64Array(n);
+  const staged = new Uint8Array(n);
   const strIds = new Map<string | null, number>([[null, 0]]);
   const strId = (s: string | null) => {
     let id = strIds.get(s);
@@ -1869,6 +1900,7 @@ export function clusterAnnouncements(docs: readonly DedupeDoc[], opts: ClusterOp
     currency[r] = strId(d.currency);
     deadline[r] = d.deadline ? strId(d.deadline) : 0;
     deadlineDay[r] = d.deadlineDay ?? Number.NaN;
+    staged[r] = d.stageDays.length || d.laterStage ? 1 : 0;
   }
   /** Part of `blockedCheap`, on the columns: amounts or deadlines that can never be one call's. */
   const refusedEarly = (r: number, j: number): boolean => {
@@ -1885,7 +1917,9 @@ export function clusterAnnouncements(docs: readonly DedupeDoc[], opts: ClusterOp
       deadline[r] !== 0 &&
       deadline[j] !== 0 &&
       deadline[r] !== deadline[j] &&
-      !(Math.abs(deadlineDay[r]! - deadlineDay[j]!) <= 92)
+      !(Math.abs(deadlineDay[r]! - deadlineDay[j]!) <= 92) &&
+      staged[r] === 0 &&
+      staged[j] === 0
     );
   };
 

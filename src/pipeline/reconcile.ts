@@ -184,6 +184,7 @@ function featuresOf(c: callsRepo.CopyRow & { draft: CallDraft }): DedupeDoc {
       applicants: d.applicants,
       publishedAt: d.publishedAt,
       parties: donorParties(c.raw.text),
+      stages: d.stages.map((s) => s.date),
     },
     canonicalUrl,
   );

@@ -820,6 +820,26 @@ describe('evidence an editor would use for reworded and translated copies', () =
     expect(blocker(embassy, other)).toMatch(/donor/);
   });
 
+  it('a two-stage call quoted by its full-application date joins the copies quoting the concept-note date', () => {
+    const call = { donor: 'European Union', title: 'EuropeAid/186201/DD/ACT/UA: «Стійкі громади», Лот 1' };
+    const concept = doc({ id: 'a', ...call, deadline: '2026-09-15', stages: ['2026-09-15', '2027-01-20'] });
+    const bare = doc({ id: 'b', ...call, deadline: '2026-09-15' });
+    const full = doc({ id: 'c', ...call, deadline: '2027-01-20', deadlineStage: 'full application' });
+    expect(blocker(concept, full)).toBeNull();
+    expect(blocker(bare, full)).toBeNull();
+    // a date not named as a later stage is another deadline
+    expect(blocker(bare, { ...full, laterStage: false })).toMatch(/deadline/);
+  });
+
+  it("an oblast's office in a headline is who passes the call on, not the call's oblast", () => {
+    const d = doc({
+      id: 'a',
+      title: 'Харківська ОВА інформує: конкурс ЄС «Стійкі громади» для прифронтових громад',
+    });
+    expect(d.titleRegions).toEqual([]);
+    expect(doc({ id: 'b', title: 'Конкурс для громад Харківщини' }).titleRegions).toEqual(['UA-63']);
+  });
+
   it('quoted names that differ in a content word are different programmes, even sharing a word', () => {
     const light = doc({ id: 'a', ...base, title: 'Конкурс «Світло громадам» 2027' });
     const water = doc({ id: 'b', ...base, title: 'Конкурс «Вода громадам» 2027' });

@@ -15,6 +15,8 @@ export interface DeadlineResult {
   tz: string | null;
   kind: DeadlineKind;
   stages: Stage[];
+  /** The stage the deadline's own words name («повних заявок»: 'full application'), or null. */
+  stage: string | null;
   evidence: string | null;
 }
 
@@ -520,6 +522,7 @@ function fixed(chosen: Candidate, stages: Stage[]): DeadlineResult {
     tz: chosen.mention.tz,
     kind: 'fixed',
     stages,
+    stage: chosen.label,
     evidence: chosen.mention.raw,
   };
 }
@@ -592,17 +595,27 @@ export function extractDeadline(doc: Doc): DeadlineResult {
       tz: null,
       kind: 'unknown',
       stages: [],
+      stage: null,
       evidence: doc.text.slice(toCome.index, toCome.index + toCome[0].length),
     };
   const rolling = rollingEvidence(doc, cues);
   if (rolling)
-    return { deadline: null, time: null, tz: null, kind: 'rolling', stages: [], evidence: rolling };
+    return {
+      deadline: null,
+      time: null,
+      tz: null,
+      kind: 'rolling',
+      stages: [],
+      stage: null,
+      evidence: rolling,
+    };
   return {
     deadline: null,
     time: null,
     tz: null,
     kind: 'unknown',
     stages: [],
+    stage: null,
     evidence: vagueEvidence(doc, cues),
   };
 }

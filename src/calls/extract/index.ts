@@ -36,6 +36,8 @@ export interface Extraction {
   deadlineTz: string | null;
   deadlineKind: DeadlineKind;
   stages: Stage[];
+  /** The stage the deadline is named as (`DeadlineResult.stage`): a full-application date implies an earlier one. */
+  deadlineStage: string | null;
   amountMin: number | null;
   amountMax: number | null;
   currency: string | null;
@@ -94,6 +96,7 @@ export function extract(input: ExtractInput): Extraction {
     deadlineTz: deadline.tz,
     deadlineKind: deadline.kind,
     stages: deadline.stages,
+    deadlineStage: deadline.stage,
     amountMin: amount.amountMin,
     amountMax: amount.amountMax,
     currency: amount.currency,
