@@ -613,7 +613,6 @@ function callIdsOf(raw: string): string[] {
   }
   return out;
 }
-/** Two identifiers name the same call (equal, or one is the other's prefix at a segment boundary). */
 /** Upper-case Latin words that are not organizations: currencies, zones, places, generic terms. */
 const NOT_ORG = new Set(
   'EU UA UN EUR USD UAH PLN CHF GBP CET CEST EET EEST UTC NGO NGOS CSO CSOS OMS CEO PDF URL FAQ QA ID IT ICT SME SMES MSME IDP IDPS COVID HR PR TV AI VR ESG GDP CV NB PS OK UK USA PL RO HU SK MD DREAM ESUP CNAP SDG SDGS II III IV VI VII VIII'.split(
@@ -641,6 +640,7 @@ function orgNamesOf(raw: string): string[] {
   return out;
 }
 
+/** Two identifiers name the same call (equal, or one is the other's prefix at a segment boundary). */
 function sameCallId(x: string, y: string): boolean {
   if (x === y) return true;
   const [s, l] = x.length < y.length ? [x, y] : [y, x];
