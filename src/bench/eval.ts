@@ -266,4 +266,9 @@ evalDedupe(
   'Dedupe, second fresh held-out set',
   true,
 );
-evalDedupe('dedupe-fresh3.jsonl', 'dedupe-fresh3-hard-negatives.json', 'Dedupe, third fresh held-out set', true);
+evalDedupe(
+  'dedupe-fresh3.jsonl',
+  'dedupe-fresh3-hard-negatives.json',
+  'Dedupe, third fresh held-out set',
+  true,
+);

@@ -2002,6 +2002,20 @@ export function clusterAnnouncements(docs: readonly DedupeDoc[], opts: ClusterOp
   if (opts.allPairs) {
     for (let r = 0; r < n; r++) for (let j = r + 1; j < n; j++) consider(r, j);
   } else candidatePairs(D, w, urls, consider);
+  const ambiguous = ambiguousCopies(D, accR, accJ, nAcc);
+  if (ambiguous.size) {
+    // drop their pairs with copies that name oblasts (pairs among unplaced copies stay)
+    let k = 0;
+    for (let p = 0; p < nAcc; p++) {
+      const r = accR[p]!;
+      const j = accJ[p]!;
+      if ((ambiguous.has(r) && placed(D[j]!)) || (ambiguous.has(j) && placed(D[r]!))) continue;
+      accR[k] = r;
+      accJ[k] = j;
+      accS[k++] = accS[p]!;
+    }
+    nAcc = k;
+  }
 
   // strongest first; ties by rank (= document id), so the result does not depend on input order
   const byScore = new Uint32Array(nAcc);
@@ -2085,6 +2099,8 @@ export function clusterAnnouncements(docs: readonly DedupeDoc[], opts: ClusterOp
   const say = (r: number, s: string) => {
     if (withEvidence) listAt(evidence, r).push(s);
   };
+  for (const r of ambiguous)
+    say(r, 'names no oblast and matches copies of different oblast editions: joins none of them');
   const idOf = (r: number) => D[r]!.id;
 
   // editors first, in id order
@@ -2147,6 +2163,51 @@ export function clusterAnnouncements(docs: readonly DedupeDoc[], opts: ClusterOp
     if (first[root] === -1) first[root] = r;
     const i = order[r]!;
     out[i] = { id: docs[i]!.id, cluster: D[first[root]!]!.id, evidence: evidence[r] ?? NO_EVIDENCE };
+  }
+  return out;
+}
+
+/** The copy names an oblast (not only "all Ukraine"). */
+const placed = (d: DedupeDoc) => d.regions.some((r) => r !== 'UA');
+
+/**
+ * Copies that name no oblast but score as copies of documents naming oblasts no one of their
+ * matches covers together — a city council's post about «its» edition of a call run per oblast
+ * (the Vinnytsia and the Cherkasy edition both quote the call's name): which edition it belongs to
+ * cannot be told, so it joins neither. Local views of one call open to several oblasts are
+ * reconciled by a match listing them all.
+ */
+function ambiguousCopies(
+  D: readonly DedupeDoc[],
+  accR: Int32Array,
+  accJ: Int32Array,
+  nAcc: number,
+): Set<number> {
+  const partners = new Map<number, DedupeDoc[]>();
+  const note = (x: number, y: number) => {
+    if (D[x]!.regions.length || !placed(D[y]!)) return;
+    let list = partners.get(x);
+    if (!list) partners.set(x, (list = []));
+    list.push(D[y]!);
+  };
+  for (let p = 0; p < nAcc; p++) {
+    note(accR[p]!, accJ[p]!);
+    note(accJ[p]!, accR[p]!);
+  }
+  // c lists both a's and b's oblasts, and its headline names no single one of them
+  const covers = (c: DedupeDoc, a: DedupeDoc, b: DedupeDoc) =>
+    oblastsWithin(a.regions, c.regions) &&
+    oblastsWithin(b.regions, c.regions) &&
+    (!c.titleRegions.length ||
+      (oblastsWithin(a.regions, c.titleRegions) && oblastsWithin(b.regions, c.titleRegions)));
+  const out = new Set<number>();
+  for (const [x, docs] of partners) {
+    const clash = docs.some((a, i) =>
+      docs.some(
+        (b, k) => k > i && disjointRegions(a.regions, b.regions) && !docs.some((c) => covers(c, a, b)),
+      ),
+    );
+    if (clash) out.add(x);
   }
   return out;
 }

@@ -236,19 +236,10 @@ describe('hard negatives never merge', () => {
   });
 
   it('refuses a union that would join two conflicting documents through a third', () => {
-    const lviv = doc({
-      id: 'a',
-      ...base,
-      title: '«Зелені сади» 2027 для громад Львівщини',
-      regions: ['UA-46'],
-    });
-    const volyn = doc({
-      id: 'b',
-      ...base,
-      title: '«Зелені сади» 2027 для громад Волині',
-      regions: ['UA-07'],
-    });
-    const vague = doc({ id: 'c', ...base, title: '«Зелені сади» 2027 для громад' });
+    // two rounds (a blocker); the third copy names no round
+    const lviv = doc({ id: 'a', ...base, title: '«Зелені сади» 2027, хвиля 1: для громад' });
+    const volyn = doc({ id: 'b', ...base, title: '«Зелені сади» 2027, хвиля 2: для громад' });
+    const vague = doc({ id: 'c', ...base, title: '«Зелені сади» 2027: для громад' });
     const res = clusterAnnouncements([lviv, volyn, vague]);
     expect(res[0]!.cluster).not.toBe(res[1]!.cluster);
     expect(res.flatMap((r) => r.evidence).join(' ')).toMatch(/refused/);
@@ -337,10 +328,11 @@ describe('editor overrides', () => {
   });
 
   it('breaks a tie between equally good copies by document id, whatever the input order', () => {
-    // p and q are two oblast editions (a blocker); x fits both equally well
+    // p and q are two rounds (a blocker); x fits both equally well (two oblast editions would
+    // leave x out altogether: see 'a copy naming no oblast that matches two oblast editions')
     const x = doc({ id: 'x', ...base, title: '«Зелені сади» 2027' });
-    const p = doc({ id: 'p', ...base, title: '«Зелені сади» 2027', regions: ['UA-46'] });
-    const q = doc({ id: 'q', ...base, title: '«Зелені сади» 2027', regions: ['UA-07'] });
+    const p = doc({ id: 'p', ...base, title: '«Зелені сади» 2027, хвиля 1' });
+    const q = doc({ id: 'q', ...base, title: '«Зелені сади» 2027, хвиля 2' });
     for (const order of [
       [x, p, q],
       [q, x, p],
@@ -838,6 +830,38 @@ describe('evidence an editor would use for reworded and translated copies', () =
     });
     expect(d.titleRegions).toEqual([]);
     expect(doc({ id: 'b', title: 'Конкурс для громад Харківщини' }).titleRegions).toEqual(['UA-63']);
+  });
+
+  it('a copy naming no oblast that matches two oblast editions joins neither', () => {
+    const mhp = {
+      donor: 'MHP',
+      deadline: '2026-05-15',
+      amountMax: 200_000,
+      currency: 'UAH',
+      text: 'Фонд «МХП-Громаді» оголошує конкурс «Моя громада — моя відповідальність 2026». Заявки до 15 травня.',
+    };
+    const vinnytsia = doc({
+      id: 'a',
+      ...mhp,
+      regions: ['UA-05'],
+      title: '«Моя громада — моя відповідальність 2026» для громад Вінниччини',
+    });
+    const cherkasy = doc({
+      id: 'b',
+      ...mhp,
+      regions: ['UA-71'],
+      title: '«Моя громада — моя відповідальність 2026» для громад Черкащини',
+    });
+    const council = doc({
+      id: 'c',
+      ...mhp,
+      title: 'Міська рада інформує: «Моя громада — моя відповідальність 2026»',
+    });
+    const res = clusterAnnouncements([vinnytsia, cherkasy, council]);
+    expect(new Set(res.map((r) => r.cluster)).size).toBe(3);
+    expect(res[2]!.evidence.join(' ')).toMatch(/joins none of them/);
+    // with one edition only, it is that edition's copy
+    expect(new Set(clusterAnnouncements([vinnytsia, council]).map((r) => r.cluster)).size).toBe(1);
   });
 
   it('quoted names that differ in a content word are different programmes, even sharing a word', () => {
