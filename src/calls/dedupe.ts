@@ -613,30 +613,28 @@ function callIdsOf(raw: string): string[] {
   }
   return out;
 }
-/** Upper-case Latin words that are not organizations: currencies, zones, places, generic terms. */
+/** Upper-case Latin words that are not organizations: currencies, zones, legal forms, generic terms. */
 const NOT_ORG = new Set(
-  'EU UA UN EUR USD UAH PLN CHF GBP CET CEST EET EEST UTC NGO NGOS CSO CSOS OMS CEO PDF URL FAQ QA ID IT ICT SME SMES MSME IDP IDPS COVID HR PR TV AI VR ESG GDP CV NB PS OK UK USA PL RO HU SK MD DREAM ESUP CNAP SDG SDGS II III IV VI VII VIII'.split(
+  'EU UA UN EUR USD UAH PLN CHF GBP CAD JPY CET CEST EET EEST UTC NGO NGOS CSO CSOS OMS CEO PDF URL FAQ QA ID IT ICT SME SMES MSME FOP LLC JSC IDP IDPS COVID HR PR TV AI VR ESG GDP CV NB PS OK UK USA PL RO HU SK MD DREAM ESUP CNAP OSBB SDG SDGS FY II III IV VI VII VIII'.split(
     ' ',
   ),
 );
 /**
- * Names of organizations that survive translation, as skeleton token strings: acronyms in Latin
- * capitals (ESTDEV, RITA, E5P: 3–8 letters or digits), and — in a Cyrillic text — Latin names of
- * two or more capitalized words («„Людина в біді“ (People in Need)»).
+ * Names of organizations that survive translation: acronyms in Latin capitals (ESTDEV, RITA, E5P:
+ * 3–8 letters or digits, compared as written) and — in a Cyrillic text — Latin names of two or more
+ * capitalized words («„Людина в біді“ (People in Need)», compared by their words).
  */
 function orgNamesOf(raw: string): string[] {
   const out: string[] = [];
-  const add = (name: string) => {
-    const t = tokens(foldText(name)).join(' ');
-    if (t && !out.includes(t)) out.push(t);
-  };
   for (const m of raw.matchAll(/(?<![\p{L}\p{N}/.-])[A-Z][A-Z0-9]{2,7}(?![\p{L}\p{N}])/gu))
-    if (!NOT_ORG.has(m[0])) add(m[0]);
+    if (!NOT_ORG.has(m[0]) && !out.includes(m[0])) out.push(m[0]);
   if (CYR.test(raw))
     for (const m of raw.matchAll(
       /(?<![\p{L}\p{N}/.-])[A-Z][a-z]+(?: (?:(?:in|of|for|and|the|de|du|la|für|und) )?[A-Z][a-z]+){1,4}(?![\p{L}\p{N}])/gu,
-    ))
-      add(m[0]);
+    )) {
+      const t = tokens(foldText(m[0])).join(' ');
+      if (t && !out.includes(t)) out.push(t);
+    }
   return out;
 }
 
@@ -1169,7 +1167,8 @@ const familyMemo = new Map<string, string>();
 function donorFamily(d: string): string {
   let f = familyMemo.get(d);
   if (f === undefined) {
-    f = DONOR_FAMILY.get(d) ?? localAuthority(d) ?? d;
+    // names are compared by their skeletons: «Метінвест» and «Метинвест» as written are one donor
+    f = localAuthority(d) ?? tokens(foldText(DONOR_FAMILY.get(d) ?? d)).join(' ');
     if (familyMemo.size > 10_000) familyMemo.clear();
     familyMemo.set(d, f);
   }
@@ -1597,9 +1596,13 @@ function scoreWith(
   }
   return score;
 }
-/** One copy names an organization (see `orgNamesOf`) the other mentions too. */
-const sameOrganization = (a: DedupeDoc, b: DedupeDoc) =>
-  a.orgNames.some((n) => mentions(b, n)) || b.orgNames.some((n) => mentions(a, n));
+/** Both copies write the same acronym, or one's Latin name is among the other's words (see `orgNamesOf`). */
+const sameOrganization = (a: DedupeDoc, b: DedupeDoc) => {
+  const named = (x: DedupeDoc, y: DedupeDoc) =>
+    x.orgNames.some((n) => (ACRONYM.test(n) ? y.orgNames.includes(n) : mentions(y, n)));
+  return named(a, b) || named(b, a);
+};
+const ACRONYM = /^[A-Z][A-Z0-9]+$/;
 /** A specific quoted name both copies state (title or text head), or undefined. */
 function sharedQuotedName(a: DedupeDoc, b: DedupeDoc): string | undefined {
   if (!a.quoted.length || !b.quoted.length) return undefined;
