@@ -553,7 +553,13 @@ export function editionNumbers(folded: string): number[] {
     if (!EDITION_FIRST.has(ws[i]![0]!) || !EDITION_KW.test(ws[i]!)) continue;
     // keyword N  (not a date: "раунд 1 лютого")
     const next = ws[i + 1];
-    if (next && /^\d{1,2}$/.test(next) && !MONTH.test(ws[i + 2] ?? '') && !/^20\d\d$/.test(next))
+    if (
+      next &&
+      /^\d{1,2}$/.test(next) &&
+      Number(next) > 0 &&
+      !MONTH.test(ws[i + 2] ?? '') &&
+      !/^20\d\d$/.test(next)
+    )
       out.add(Number(next));
     // N-й / ordinal word / roman numeral up to 3 words before the keyword
     for (let k = 1; k <= 3 && i - k >= 0; k++) {
@@ -561,7 +567,8 @@ export function editionNumbers(folded: string): number[] {
       if (/^\d{1,2}$/.test(w) && k > 1) continue;
       if (/^\d{1,2}$/.test(w) && MONTH.test(ws[i - k + 1] ?? '')) continue;
       const n = /^\d{1,2}$/.test(w) && k === 1 ? Number(w) : ordinalOf(w);
-      if (n !== null && (k === 1 || !/^\d/.test(w))) {
+      // («18:00 Лот …»: the minutes of a time are no round number)
+      if (n !== null && n > 0 && (k === 1 || !/^\d/.test(w))) {
         out.add(n);
         break;
       }
@@ -1465,9 +1472,9 @@ function scoreWith(
   // copies the extractor gives no donor (or one only), naming the same organization in Latin
   // (ESTDEV, RITA, People in Need): that is the funder both name, in any language
   const donorEq =
-    a.donor !== null && a.donor === b.donor
-      ? true
-      : (a.donor === null || b.donor === null) && sameOrganization(a, b);
+    a.donor !== null && b.donor !== null
+      ? donorFamily(a.donor) === donorFamily(b.donor)
+      : sameOrganization(a, b);
   const yearEq = intersects(a.years, b.years);
   let score = 0.9 * t.jac + 0.5 * t.cont + 1.0 * x.jac;
   if (deadlineEq) score += 0.15;
@@ -1606,7 +1613,8 @@ const ACRONYM = /^[A-Z][A-Z0-9]+$/;
 /** A specific quoted name both copies state (title or text head), or undefined. */
 function sharedQuotedName(a: DedupeDoc, b: DedupeDoc): string | undefined {
   if (!a.quoted.length || !b.quoted.length) return undefined;
-  return a.quoted.find((x) => b.quoted.includes(x));
+  // «Ветеранський бізнес у громадах» and «Ветеранский бизнес в громадах»: one name, spelt apart
+  return a.quoted.find((x) => b.quoted.some((y) => x === y || (dice(x, y) >= 0.7 && !ownWordEach(x, y))));
 }
 
 /** How strongly two blocker-free documents look like copies of one call; ≥ 1 means merge. */
