@@ -960,7 +960,11 @@ export function dedupeFeatures(d: DocInput, canon: (u: string) => string): Dedup
     regions: d.regions.length ? d.regions : shared(titleOblasts, NO_STRINGS),
     titleRegions: shared(titleOblasts, NO_STRINGS),
     severalOblasts: d.regions.filter((r) => r !== 'UA').length > 1 || MORE_OBLASTS.test(text),
-    years: shared(yearsOf(title.replace(/\d{1,2}[./]\d{1,2}[./](20\d\d)/g, ' ')), NO_NUMBERS),
+    // (a date's year and a programme period «2021–2027» say nothing of the edition)
+    years: shared(
+      yearsOf(title.replace(/\d{1,2}[./]\d{1,2}[./](20\d\d)|20\d\d\s*[-–—]\s*20\d\d/g, ' ')),
+      NO_NUMBERS,
+    ),
     editions: shared(editions.length ? editions : editionNumbers(head), NO_NUMBERS),
     seasons: shared(seasons.length ? seasons : seasonsOf(head), NO_STRINGS),
     names: names.length ? names.slice() : NO_STRINGS,
@@ -1569,6 +1573,20 @@ function scoreWith(
   // one copy may lack a fact another states (a relay drops the amount or the funder): with no
   // blocker, an agreeing deadline and the call's own name or round stated by both, the facts
   // that are there carry the merge
+  // a relay leaving the date out («до кінця вересня») of a named programme's round with the same
+  // amount: another call of the programme's round would name another amount or lot
+  if (
+    score < MERGE_THRESHOLD &&
+    (a.deadline === null || b.deadline === null) &&
+    a.programme &&
+    b.programme &&
+    intersects(a.editions, b.editions) &&
+    amountEq &&
+    (donorEq || !a.donor || !b.donor)
+  ) {
+    score = MERGE_THRESHOLD;
+    reasons?.push(`same programme ${a.programme}, round ${a.editions} and amount, no date to contradict`);
+  }
   // a post giving only the call's name, round and a link («Ветеранське підприємництво 2026», хвиля 3)
   if (
     score < MERGE_THRESHOLD &&

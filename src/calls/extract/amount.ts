@@ -75,6 +75,8 @@ const TOTAL = [
   // The money of the whole call: "The call allocation is EUR 32 million", «Pula środków: 32 mln euro».
   `(?:call |total |financial )?allocation`,
   `pul${L} (?:środków|srodkow)`,
+  'do podziału',
+  `łączn${L} (?:budżet|kwot|wartoś)${L}`,
   `alokacj${L}`,
   `budżet${L} (?:naboru|programu|konkursu)`,
   'envelope',
