@@ -88,6 +88,7 @@ export function dedupeDocOf(a: AnnouncementLine): DedupeDoc {
     | 'parties'
     | 'stages'
     | 'deadlineStage'
+    | 'deadlineMonth'
     | 'deadline'
     | 'amountMax'
     | 'currency'
@@ -113,6 +114,7 @@ export function dedupeDocOf(a: AnnouncementLine): DedupeDoc {
       parties: [],
       stages: [],
       deadlineStage: null,
+      deadlineMonth: null,
       deadline: null,
       amountMax: null,
       currency: null,
@@ -141,6 +143,7 @@ export function dedupeDocOf(a: AnnouncementLine): DedupeDoc {
       parties: x.parties,
       stages: x.stages.map((s) => s.date),
       deadlineStage: x.deadlineStage,
+      deadlineMonth: x.deadlineMonth,
     },
     canonicalUrl,
   );

@@ -675,6 +675,8 @@ export interface DedupeDoc {
   stageDays: readonly number[];
   /** The deadline is named as a later stage (a full application): an earlier stage comes before it. */
   laterStage: boolean;
+  /** Without a deadline, the month a vague one ends in («до кінця вересня»: YYYY-MM), or null. */
+  deadlineMonth: string | null;
   /** The text says the deadline was extended. */
   extended: boolean;
   amountMax: number | null;
@@ -731,6 +733,8 @@ export interface DocInput {
   stages?: readonly string[];
   /** The stage the deadline is named as (`Extraction.deadlineStage`). */
   deadlineStage?: string | null;
+  /** The month a vague deadline ends in, YYYY-MM (`Extraction.deadlineMonth`). */
+  deadlineMonth?: string | null;
 }
 
 const OBLASTS: [string, string[]][] = [
@@ -954,6 +958,7 @@ export function dedupeFeatures(d: DocInput, canon: (u: string) => string): Dedup
     deadlineDay: dayOf(d.deadline),
     stageDays: d.stages?.length ? d.stages.map((s) => dayOf(s)!).filter((x) => x !== null) : NO_NUMBERS,
     laterStage: d.deadlineStage === 'full application' || d.deadlineStage === 'stage 2',
+    deadlineMonth: d.deadline ? null : (d.deadlineMonth ?? null),
     extended: EXTENDED.test(title) || EXTENDED.test(text),
     amountMax: d.amountMax === null ? null : smallInt(d.amountMax),
     currency: d.currency,
@@ -1122,6 +1127,21 @@ const otherStage = (a: DedupeDoc, b: DedupeDoc) => {
   const [early, late] = a.deadlineDay < b.deadlineDay ? [a, b] : [b, a];
   return late.laterStage && late.deadlineDay! - early.deadlineDay! <= 183;
 };
+/**
+ * a's vague deadline month («до кінця червня») is not b's deadline's month, and b is no later
+ * extension: another round, or another call.
+ */
+const monthClash = (a: DedupeDoc, b: DedupeDoc) =>
+  a.deadlineMonth !== null &&
+  (b.deadline !== null
+    ? !b.deadline.startsWith(a.deadlineMonth) && !(b.extended && b.deadline > a.deadlineMonth)
+    : b.deadlineMonth !== null && b.deadlineMonth !== a.deadlineMonth);
+/** b's deadline is one of the last days of the month a's vague deadline names: the same date. */
+const endOfMonth = (a: DedupeDoc, b: DedupeDoc) =>
+  a.deadlineMonth !== null &&
+  b.deadline !== null &&
+  b.deadline.startsWith(a.deadlineMonth) &&
+  b.deadline.slice(8) >= '28';
 /** `blockedCheap` without the oblast checks (see `oblastsClash`). */
 function blockedBesidesRegions(a: DedupeDoc, b: DedupeDoc): boolean {
   if (
@@ -1141,6 +1161,7 @@ function blockedBesidesRegions(a: DedupeDoc, b: DedupeDoc): boolean {
   }
   if (a.years !== b.years && disjoint(a.years, b.years)) return true;
   if (publishedApart(a, b)) return true;
+  if (monthClash(a, b) || monthClash(b, a)) return true;
   if (a.editions !== b.editions && disjoint(a.editions, b.editions)) return true;
   if (a.seasons !== b.seasons && disjoint(a.seasons, b.seasons)) return true;
   if (a.callIds !== b.callIds && callIdsClash(a, b)) return true;
@@ -1284,6 +1305,8 @@ export function blocker(a: DedupeDoc, b: DedupeDoc): string | null {
   )
     return `programme ${a.programme} ≠ ${b.programme}`;
   if (disjoint(a.years, b.years)) return `year ${a.years} ≠ ${b.years}`;
+  if (monthClash(a, b) || monthClash(b, a))
+    return `deadline month ${a.deadlineMonth ?? a.deadline} ≠ ${b.deadlineMonth ?? b.deadline}`;
   if (titleOblastsClash(a, b)) return `oblast edition ${a.titleRegions} ≠ ${b.titleRegions}`;
   if (publishedApart(a, b)) return `published more than ${PUBLISHED_APART_DAYS} days apart`;
   if (disjoint(a.editions, b.editions)) return `lot/wave/round ${a.editions} ≠ ${b.editions}`;
@@ -1470,7 +1493,10 @@ function scoreWith(
     else if (rel === UrlRelation.Quotes) reasons.push('one quotes the other’s url');
     else if (rel === UrlRelation.SharedLink) reasons.push(`same official link ${sharedPageLink(a, b)}`);
   }
-  const deadlineEq = a.deadline !== null && (a.deadline === b.deadline || otherStage(a, b));
+  const deadlineEq =
+    (a.deadline !== null && (a.deadline === b.deadline || otherStage(a, b))) ||
+    endOfMonth(a, b) ||
+    endOfMonth(b, a);
   const deadlineExt = a.deadline !== null && b.deadline !== null && !deadlineEq;
   const amountEq = a.amountMax !== null && a.amountMax === b.amountMax;
   // copies the extractor gives no donor (or one only), naming the same organization in Latin
@@ -1598,6 +1624,34 @@ function scoreWith(
       score = MERGE_THRESHOLD;
       reasons?.push(`quoted name «${name}» and round ${a.editions}, no date to contradict`);
     }
+  }
+  // a relay leaving the date out quotes the call's own name too («Укрнафта — громадам: енергостійкість»)
+  if (
+    score < MERGE_THRESHOLD &&
+    (a.deadline === null || b.deadline === null) &&
+    !(a.deadline === null && b.deadline === null)
+  ) {
+    const name = sharedQuotedName(a, b);
+    if (name !== undefined && (donorEq || !a.donor || !b.donor)) {
+      score = MERGE_THRESHOLD;
+      reasons?.push(`quoted name «${name}», no date to contradict`);
+    }
+  }
+  // the same named programme and deadline, the grant the same or stated in another currency
+  // (10 млн єн «≈ 2,8 млн грн»); a programme's other notices about the round (a partner search,
+  // assessors wanted) state no grant
+  if (
+    score < MERGE_THRESHOLD &&
+    deadlineEq &&
+    a.programme !== null &&
+    a.programme === b.programme &&
+    a.amountMax !== null &&
+    b.amountMax !== null &&
+    (amountEq || a.currency !== b.currency) &&
+    (donorEq || !a.donor || !b.donor)
+  ) {
+    score = MERGE_THRESHOLD;
+    reasons?.push(`same programme ${a.programme} and deadline, nothing contradicting`);
   }
   if (score < MERGE_THRESHOLD && (deadlineEq || deadlineExt)) {
     const name = sharedQuotedName(a, b);
@@ -1856,6 +1910,7 @@ function signature(d: DedupeDoc): string {
     d.currency ?? '',
     d.deadline ?? '',
     d.stageDays.join(),
+    d.deadlineMonth ?? '',
     d.laterStage,
     d.extended,
     d.names.join('\u0002'),

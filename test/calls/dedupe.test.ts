@@ -864,6 +864,47 @@ describe('evidence an editor would use for reworded and translated copies', () =
     expect(new Set(clusterAnnouncements([vinnytsia, council]).map((r) => r.cluster)).size).toBe(1);
   });
 
+  it('a vague deadline month agrees with a date at its end and clashes with another month', () => {
+    const call = {
+      donor: 'European Union',
+      amountMax: 2_500_000,
+      currency: 'EUR',
+      title: 'Interreg NEXT: 3-й набір',
+    };
+    const september = doc({ id: 'a', ...call, deadlineMonth: '2026-09' });
+    expect(blocker(september, doc({ id: 'b', ...call, deadline: '2026-09-30' }))).toBeNull();
+    expect(blocker(september, doc({ id: 'c', ...call, deadline: '2026-06-30' }))).toMatch(/deadline month/);
+    expect(blocker(september, doc({ id: 'd', ...call, deadlineMonth: '2026-06' }))).toMatch(/deadline month/);
+    // an extension notice moving the date past that month is the same call
+    const extended = doc({
+      id: 'e',
+      ...call,
+      deadline: '2026-10-21',
+      text: 'Термін подання продовжено до 21 жовтня.',
+    });
+    expect(blocker(september, extended)).toBeNull();
+  });
+
+  it('the same programme and deadline with the grant in another currency is one call', () => {
+    const kusanone = { donor: 'Embassy of Japan', programme: 'Kusanone', deadline: '2026-02-27' };
+    const yen = doc({
+      id: 'a',
+      ...kusanone,
+      amountMax: 10_000_000,
+      currency: 'JPY',
+      title: 'Кусаноне 2026: до 10 млн єн',
+    });
+    const hryvnia = doc({
+      id: 'b',
+      ...kusanone,
+      amountMax: 2_800_000,
+      currency: 'UAH',
+      title: 'Лікарні Полтавщини можуть отримати гранти Японії',
+    });
+    expect(sameCluster([yen, hryvnia])).toBe(true);
+    expect(sameCluster([yen, { ...hryvnia, amountMax: null, currency: null }])).toBe(false);
+  });
+
   it('quoted names that differ in a content word are different programmes, even sharing a word', () => {
     const light = doc({ id: 'a', ...base, title: 'Конкурс «Світло громадам» 2027' });
     const water = doc({ id: 'b', ...base, title: 'Конкурс «Вода громадам» 2027' });

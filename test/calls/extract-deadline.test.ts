@@ -532,6 +532,17 @@ describe('deadline', () => {
     }
   });
 
+  it.each([
+    ['Nabór potrwa do końca czerwca.', '2026-04-22', '2026-06'],
+    ['Заявки приймають до кінця вересня.', '2026-06-04', '2026-09'],
+    ['Заявки приймаються до кінця січня.', '2026-11-20', '2027-01'],
+    ['Не пропустіть — дедлайн наприкінці травня!', '2026-04-08', '2026-05'],
+  ])('«%s» is no deadline, but names the month it ends in', (text, pub, month) => {
+    const r = extract({ text, publishedAt: pub });
+    expect(r.deadline).toBeNull();
+    expect(r.deadlineMonth).toBe(month);
+  });
+
   it('keeps the time of each stage', () => {
     const r = extract({
       text: 'Stage 1 concept notes are due 15 October 2026, 16:00 CET; full applications of pre-selected projects by 20 January 2027.',

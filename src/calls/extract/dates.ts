@@ -40,6 +40,8 @@ const MONTH_FORMS: ReadonlyArray<readonly [number, readonly string[]]> = [
 const MONTH_BY_WORD = new Map<string, number>();
 for (const [month, forms] of MONTH_FORMS) for (const f of forms) MONTH_BY_WORD.set(f, month);
 const MONTH_WORDS = [...MONTH_BY_WORD.keys()].sort((a, b) => b.length - a.length);
+/** The month a (lower-case) month word names, 1–12, or undefined. */
+export const monthOfWord = (word: string): number | undefined => MONTH_BY_WORD.get(word);
 const MONTH = `(${alt(MONTH_WORDS)})(?![\\p{L}])\\.?`;
 const ENGLISH_MONTHS = MONTH_WORDS.filter((w) => /^[a-z]+$/.test(w) && !/[ąćęłńóśźż]/.test(w));
 const MONTH_EN = `(${alt(ENGLISH_MONTHS)})(?![\\p{L}])\\.?`;

@@ -4,7 +4,7 @@
 import type { Stage } from '../schema.ts';
 import { isoDate } from '../text.ts';
 import { alt, type Cue, compile, cuesIn, lastCueIn, scanCues } from './context.ts';
-import { type DateMention, findDates } from './dates.ts';
+import { type DateMention, findDates, monthOfWord } from './dates.ts';
 import { B, clauseAt, type Doc, labelledClauseAt } from './prepare.ts';
 
 export type DeadlineKind = 'fixed' | 'rolling' | 'unknown';
@@ -17,6 +17,11 @@ export interface DeadlineResult {
   stages: Stage[];
   /** The stage the deadline's own words name («повних заявок»: 'full application'), or null. */
   stage: string | null;
+  /**
+   * «до кінця вересня», "by the end of June": no date, but the month it ends in (YYYY-MM), for
+   * telling copies apart; never turned into a deadline.
+   */
+  month: string | null;
   evidence: string | null;
 }
 
@@ -319,7 +324,10 @@ const ROLLING = [
   'nabór ciągły',
 ];
 /** «до кінця січня»: a deadline, but not a date; never turned into one. */
-const VAGUE = ['(?:до|until|by) (?:кінця|the end of|конца|końca) \\p{L}+(?: \\d{4})?'];
+const VAGUE = [
+  '(?:до|until|by|do) (?:кінця|the end of|конца|końca) \\p{L}+(?: \\d{4})?',
+  '(?:наприкінці|в кінці|в конце|at the end of|pod koniec) \\p{L}+(?: \\d{4})?',
+];
 
 const CUE_RE = compile(
   `${B}(?:(${alt(ROLLING)})|(${alt(VAGUE)})|(${alt(DL)})|(${alt(APPLY)})|(${alt(EXT)})|(${alt(PREV)})|(${alt(EVENT)})|(${alt(RESULT)})|(${alt(IMPL)})|(${alt(OPENS)})|(${alt(STAGE)}))(?![\\p{L}])`,
@@ -523,6 +531,7 @@ function fixed(chosen: Candidate, stages: Stage[]): DeadlineResult {
     kind: 'fixed',
     stages,
     stage: chosen.label,
+    month: null,
     evidence: chosen.mention.raw,
   };
 }
@@ -596,6 +605,7 @@ export function extractDeadline(doc: Doc): DeadlineResult {
       kind: 'unknown',
       stages: [],
       stage: null,
+      month: null,
       evidence: doc.text.slice(toCome.index, toCome.index + toCome[0].length),
     };
   const rolling = rollingEvidence(doc, cues);
@@ -607,8 +617,10 @@ export function extractDeadline(doc: Doc): DeadlineResult {
       kind: 'rolling',
       stages: [],
       stage: null,
+      month: null,
       evidence: rolling,
     };
+  const vague = vagueEvidence(doc, cues);
   return {
     deadline: null,
     time: null,
@@ -616,6 +628,19 @@ export function extractDeadline(doc: Doc): DeadlineResult {
     kind: 'unknown',
     stages: [],
     stage: null,
-    evidence: vagueEvidence(doc, cues),
+    month: vague ? vagueMonth(vague.toLowerCase(), doc.publishedAt) : null,
+    evidence: vague,
   };
+}
+
+/** The month «до кінця квітня [2027]» ends in, the year from the text or the publication date. */
+function vagueMonth(phrase: string, pub: string | null): string | null {
+  const m = /(\p{L}+)(?:\s+(\d{4}))?$/u.exec(phrase);
+  const month = m ? monthOfWord(m[1]!) : undefined;
+  if (!month) return null;
+  let year = m![2] ? Number(m![2]) : pub ? Number(pub.slice(0, 4)) : null;
+  if (year === null) return null;
+  // «до кінця січня» written in November is next January
+  if (!m![2] && pub && month < Number(pub.slice(5, 7)) - 2) year++;
+  return `${year}-${String(month).padStart(2, '0')}`;
 }

@@ -38,6 +38,8 @@ export interface Extraction {
   stages: Stage[];
   /** The stage the deadline is named as (`DeadlineResult.stage`): a full-application date implies an earlier one. */
   deadlineStage: string | null;
+  /** The month a vague deadline («до кінця вересня») ends in, YYYY-MM (`DeadlineResult.month`). */
+  deadlineMonth: string | null;
   amountMin: number | null;
   amountMax: number | null;
   currency: string | null;
@@ -97,6 +99,7 @@ export function extract(input: ExtractInput): Extraction {
     deadlineKind: deadline.kind,
     stages: deadline.stages,
     deadlineStage: deadline.stage,
+    deadlineMonth: deadline.month,
     amountMin: amount.amountMin,
     amountMax: amount.amountMax,
     currency: amount.currency,
