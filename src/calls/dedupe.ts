@@ -1667,7 +1667,10 @@ function scoreWith(
       a.programme &&
       b.programme &&
       (donorEq || !a.donor || !b.donor) &&
-      ((intersects(a.editions, b.editions) && score >= MERGE_THRESHOLD - 0.5) || (deadlineExt && amountEq))
+      ((intersects(a.editions, b.editions) &&
+        (score >= MERGE_THRESHOLD - 0.5 ||
+          (deadlineExt && (a.amountMax === null || b.amountMax === null)))) ||
+        (deadlineExt && amountEq))
     ) {
       score = MERGE_THRESHOLD;
       reasons?.push(`same programme ${a.programme}, round ${a.editions} and deadline, nothing contradicting`);

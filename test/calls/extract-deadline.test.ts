@@ -18,6 +18,12 @@ interface Case {
 
 const CASES: Case[] = [
   {
+    name: 'the end of an application window written with "between … and"',
+    text: 'Applications in English or Ukrainian must reach the Embassy by e-mail between 11 January and 26 February 2027.',
+    pub: '2026-12-20',
+    deadline: '2027-02-26',
+  },
+  {
     name: 'a webinar date, then «, а» the deadline',
     text: 'Вебинар для заявителей пройдёт 15 июля, а подать заявку нужно до 7 августа.',
     pub: '2026-07-09',

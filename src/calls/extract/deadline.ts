@@ -356,6 +356,8 @@ const UNTIL_BEFORE = compile(
 const CONTRAST = /,\s*(?:а|але|однак|проте|но|однако|but|whereas|while)\s/;
 /** Nothing but «до»/"until" (and emoji or punctuation) before the date in its clause. */
 const BARE_UNTIL = /^[^\p{L}\p{N}]*(?:до|until|by|do)\s*:?\s*$/u;
+/** The second date of "between 11 January and 26 February", «між 1 і 20 травня», «з 1 по 20 травня». */
+const WINDOW_END_BEFORE = /(?:between|між|между|pomiędzy|od)\s+[^,;.]{1,30}?\s+(?:and|і|та|и|й|a|do)\s*$/;
 /** The clause speaks about applying at all. */
 const APPLYISH =
   /заяв|подат|подан|подач|прийом|при[её]м|apply|applica|submi|proposal|expression of interest|участ|реєстрац|registr|конкурс|набір|грант|call|wniosk/;
@@ -485,7 +487,9 @@ function judge(doc: Doc, cues: Cue<Kind>[], m: DateMention): Omit<Candidate, 'da
     return null;
   }
   if (label) return { role: 'dl', weight: 2, label };
-  const until = UNTIL_BEFORE.test(doc.lower.slice(Math.max(from, m.start - 48), m.start));
+  const before = doc.lower.slice(Math.max(from, m.start - 48), m.start);
+  // "between 11 January and 26 February": the end of an application window
+  const until = UNTIL_BEFORE.test(before) || WINDOW_END_BEFORE.test(before);
   if (until && APPLYISH.test(doc.lower.slice(from, to))) return { role: 'dl', weight: 1, label };
   // A line that is only «⏰ До 28.04.2027.»: a post's deadline line, whatever it leaves unsaid.
   if (until && BARE_UNTIL.test(doc.lower.slice(from, m.start))) return { role: 'dl', weight: 1, label };
