@@ -23,9 +23,12 @@ export function callFingerprint(c: { title: string; deadline: string | null; dea
 
 // ---------------------------------------------------------------------------------------------
 // Cross-source clustering. Copies of one call (same donor/programme, same edition, same lot) are
-// linked by a strong URL signal or by title/text similarity, never across a hard blocker (another
-// year, season, lot/wave/round number, oblast edition, programme, amount or an unexplained other
-// deadline). Candidate pairs come from blocking (canonical URL, quoted links, rare title and text
+// linked by a strong URL signal, by title/text similarity or by agreeing facts any language states
+// (donor or any party the text names, deadline or a stage of it, amount, oblasts, the call's quoted
+// name, organization acronyms), never across a hard blocker (another year, season, lot/wave/round
+// number, oblast edition, programme, amount, deadline month, an unexplained other deadline, or
+// publication five months apart). A copy naming no oblast that matches two oblast editions joins
+// neither. Candidate pairs come from blocking (canonical URL, quoted links, rare title and text
 // tokens, donor+deadline, deadline+amount) with a bounded number of comparisons per document, so
 // the cost grows linearly with the number of documents. Built for a million documents on one
 // core: features are compact (interned token ids, 16 bits each, in shared arrays), the hot loops
