@@ -688,7 +688,10 @@ export interface DedupeDoc {
   regions: readonly string[];
   /** Oblasts the title names: part of the call's name (an oblast edition). */
   titleRegions: readonly string[];
-  /** The text opens the call to several oblasts: names two or more, or says «та ще шести областей». */
+  /**
+   * The headline names an oblast and the text opens the call to several: names two or more, or says
+   * «та ще шести областей» (false when the headline names none: nothing asks then).
+   */
   severalOblasts: boolean;
   years: readonly number[];
   editions: readonly number[];
@@ -901,8 +904,14 @@ function canonicalLink(canon: (u: string) => string, raw: string): string {
   }
   return url;
 }
-/** A link, with its scheme or without («rhf.org.ua/uk/calls/sumy-2026/»: a host, then a path). */
-const LINK = /(?:https?:\/\/|(?<![\p{L}\p{N}@./-])(?=(?:[a-z0-9-]+\.)+[a-z]{2,}\/))[^\s)\]»"'<>,]+/gu;
+/** A link with its scheme. */
+const LINK = /https?:\/\/[^\s)\]»"'<>,]+/g;
+/**
+ * A link with its scheme or without («rhf.org.ua/uk/calls/sumy-2026/»: a host, then a path); run
+ * only on texts where `BARE_LINK_HINT` finds a host and a slash outside a URL (it is ~5× slower).
+ */
+const ANY_LINK = /(?:https?:\/\/|(?<![\p{L}\p{N}@./-])(?=(?:[a-z0-9-]+\.)+[a-z]{2,}\/))[^\s)\]»"'<>,]+/gu;
+const BARE_LINK_HINT = /(?:^|[\s(«"'>:])(?:[a-z0-9-]+\.)+[a-z]{2,}\//;
 
 /** x as a small integer when it is one (V8 then stores it unboxed in the object). */
 const smallInt = (x: number) => (Number.isInteger(x) && Math.abs(x) < 2 ** 30 ? x | 0 : x);
@@ -914,6 +923,8 @@ const smallInt = (x: number) => (Number.isInteger(x) && Math.abs(x) < 2 ** 30 ? 
 const ANNOUNCER =
   /[\p{L}'’-]+\s+(?:ова|ода|ога|облдержадміністраці\p{L}*|облрад\p{L}*|обласн\p{L}*\s+(?:(?:військов|державн)\p{L}*\s+)?(?:адміністраці|рад)\p{L}*|областн\p{L}*\s+(?:(?:военн|государственн)\p{L}*\s+)?(?:администраци|совет)\p{L}*|oblast\s+(?:military\s+|state\s+)?(?:administration|council))(?![\p{L}])/gu;
 
+const ANNOUNCER_HINT = /ова|ода|ога|обл|oblast/;
+const REGION_WORD_HINT = /област|регіон|регион|oblast|region/;
 /** «та ще шести областей», «семи областей, зокрема Сумської», "and six other oblasts". */
 const MORE_OBLASTS =
   /(?:ще|інших|других|ещ[её]|other|more)\s+(?:\p{L}+\s+)?(?:област|регіон|регион|oblast|region)|(?:двох|трьох|чотирьох|п.яти|шести|семи|восьми|дев.яти|десяти|кількох|декількох|двух|тр[её]х|четыр[её]х|пяти|нескольких|two|three|four|five|six|seven|eight|nine|ten|several|\d+)\s+(?:\p{L}+\s+)?(?:областей|областях|регіонів|регионов|oblasts|regions)/u;
@@ -932,7 +943,7 @@ export function dedupeFeatures(d: DocInput, canon: (u: string) => string): Dedup
   const url = d.url ? canonicalPage(canon, d.url) : null;
   let links: string[] = [];
   const ownFree = url ? languageFreeUrl(url) : null;
-  for (const m of d.text.matchAll(LINK)) {
+  for (const m of d.text.matchAll(BARE_LINK_HINT.test(d.text) ? ANY_LINK : LINK)) {
     const raw = m[0].replace(/[.;:]+$/, '');
     // quoted links in their language-free form: a relay quoting the /uk/ page quotes the /en/ one too
     const l = languageFreeUrl(canonicalLink(canon, raw.startsWith('http') ? raw : `https://${raw}`));
@@ -944,7 +955,7 @@ export function dedupeFeatures(d: DocInput, canon: (u: string) => string): Dedup
   const editions = editionNumbers(title);
   const seasons = seasonsOf(title);
   const names = quotedNames(title);
-  const titleOblasts = oblastsIn(title.replace(ANNOUNCER, ' '));
+  const titleOblasts = oblastsIn(ANNOUNCER_HINT.test(title) ? title.replace(ANNOUNCER, ' ') : title);
   scanTokenIds(title, title.length);
   const titleUnits = encodedLength(0, scratchLen);
   scanTokenIds(text, 1500);
@@ -967,7 +978,11 @@ export function dedupeFeatures(d: DocInput, canon: (u: string) => string): Dedup
     currency: d.currency,
     regions: d.regions.length ? d.regions : shared(titleOblasts, NO_STRINGS),
     titleRegions: shared(titleOblasts, NO_STRINGS),
-    severalOblasts: d.regions.filter((r) => r !== 'UA').length > 1 || MORE_OBLASTS.test(text),
+    // (asked only of copies whose headline names an oblast: see `clusterAnnouncements`' conflict)
+    severalOblasts:
+      titleOblasts.length > 0 &&
+      (d.regions.filter((r) => r !== 'UA').length > 1 ||
+        (REGION_WORD_HINT.test(text) && MORE_OBLASTS.test(text))),
     // (a date's year and a programme period «2021–2027» say nothing of the edition)
     years: shared(
       yearsOf(title.replace(/\d{1,2}[./]\d{1,2}[./](20\d\d)|20\d\d\s*[-–—]\s*20\d\d/g, ' ')),
