@@ -279,3 +279,9 @@ evalDedupe(
   'Dedupe, third fresh held-out set',
   true,
 );
+evalDedupe(
+  'dedupe-fresh4.jsonl',
+  'dedupe-fresh4-hard-negatives.json',
+  'Dedupe, fourth fresh held-out set',
+  true,
+);
