@@ -1242,12 +1242,31 @@ function localAuthority(name: string): string | null {
   return null;
 }
 /**
+ * The donor as extracted names an organization: a canonical (Latin) name from the gazetteer, or
+ * words an organization's name has (фонд, рада, посольство…). A name guessed from the text's first
+ * words («Через збої», a project's «Вода для громад») can set two copies of one call apart by
+ * mistake, so it never does.
+ */
+const ORGANIZATION_WORD =
+  /[a-z]|фонд|рад[аиі]|совет|адміністрац|администрац|міністерств|министерств|посольств|агентств|програм|банк|центр|організац|организац|асоціац|ассоциац|інститут|институт|університет|университет|компані|корпорац|товариств|представництв|представительств|фундац|fundacj|stowarzysz|(?:^|\s)(?:го|бф|гс|тов|оо|мбф)(?:\s|$)/;
+const organizationMemo = new Map<string, boolean>();
+function namesOrganization(donor: string): boolean {
+  let yes = organizationMemo.get(donor);
+  if (yes === undefined) {
+    yes = ORGANIZATION_WORD.test(donor.toLowerCase());
+    if (organizationMemo.size > 10_000) organizationMemo.clear();
+    organizationMemo.set(donor, yes);
+  }
+  return yes;
+}
+/**
  * Both name a donor, the donors differ, and neither copy names the other's donor as a party to
  * the call (the embassy's copy names the fund that runs its programme; the ministry's copy names
  * the bank): a blocker unless the URLs relate them.
  */
 const donorsDiffer = (a: DedupeDoc, b: DedupeDoc) => {
-  if (!a.donor || !b.donor || a.donor === b.donor) return false;
+  if (!a.donor || !b.donor || a.donor === b.donor || !namesOrganization(a.donor) || !namesOrganization(b.donor))
+    return false;
   const fa = donorFamily(a.donor);
   const fb = donorFamily(b.donor);
   return fa !== fb && !a.parties.includes(fb) && !b.parties.includes(fa);
