@@ -1265,7 +1265,13 @@ function namesOrganization(donor: string): boolean {
  * the bank): a blocker unless the URLs relate them.
  */
 const donorsDiffer = (a: DedupeDoc, b: DedupeDoc) => {
-  if (!a.donor || !b.donor || a.donor === b.donor || !namesOrganization(a.donor) || !namesOrganization(b.donor))
+  if (
+    !a.donor ||
+    !b.donor ||
+    a.donor === b.donor ||
+    !namesOrganization(a.donor) ||
+    !namesOrganization(b.donor)
+  )
     return false;
   const fa = donorFamily(a.donor);
   const fb = donorFamily(b.donor);
@@ -1578,7 +1584,9 @@ function scoreWith(
       (intersects(a.topics, b.topics) ||
         sameOblasts(a.regions, b.regions) ||
         intersects(a.editions, b.editions) ||
-        yearEq) &&
+        yearEq ||
+        // both write the organization's acronym (RITA): the name corroborates
+        sameOrganization(a, b)) &&
       !(a.topics.length && b.topics.length && disjoint(a.topics, b.topics))
     ) {
       score = Math.max(score, MERGE_THRESHOLD);
@@ -1619,12 +1627,14 @@ function scoreWith(
     // a reworded copy of one call: same donor, deadline and amount, and one copy's headline is
     // largely restated in the other (another programme or direction of the donor names its own
     // subject, which the other copy does not mention)
+    // (or both open it to the same oblasts: one oblast's call closing that day with that grant)
     const covered =
       (donorEq || !a.donor || !b.donor) &&
       (deadlineEq || deadlineExt) &&
       amountEq &&
-      score >= MERGE_THRESHOLD - 0.5 &&
-      Math.max(titleCovered(a, b, w), titleCovered(b, a, w)) >= HEADLINE_RESTATED;
+      ((score >= MERGE_THRESHOLD - 0.5 &&
+        Math.max(titleCovered(a, b, w), titleCovered(b, a, w)) >= HEADLINE_RESTATED) ||
+        (deadlineEq && sameOblasts(a.regions, b.regions)));
     if (covered) {
       score = Math.max(score, MERGE_THRESHOLD);
       reasons?.push('same donor, deadline and amount; one headline restated in the other copy');

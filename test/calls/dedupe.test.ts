@@ -608,6 +608,23 @@ describe('evidence an editor would use for reworded and translated copies', () =
     expect(merged(farmsUk, { ...unnamed, amountMax: null }).same).toBe(false);
   });
 
+  it('same-language copies opening one oblast’s call with the same deadline and grant are one call', () => {
+    const oblast = { deadline: '2026-04-03', amountMax: 1_000_000, currency: 'UAH', regions: ['UA-05'] };
+    const ova = doc({
+      id: 'a',
+      ...oblast,
+      donor: 'Вінницька обласна військова адміністрація',
+      title: 'Обласний конкурс проєктів розвитку громад 2026',
+    });
+    const council = doc({
+      id: 'b',
+      ...oblast,
+      title: 'До уваги структурних підрозділів та закладів громади!',
+    });
+    expect(sameCluster([ova, council])).toBe(true);
+    expect(sameCluster([ova, { ...council, regions: ['UA-68'] }])).toBe(false);
+  });
+
   it('a translation with contradicting subjects or another oblast stays apart', () => {
     expect(merged(farmsUk, { ...farmsEn, topics: ['veterans'] }).same).toBe(false);
     expect(
