@@ -18,6 +18,12 @@ interface Case {
 
 const CASES: Case[] = [
   {
+    name: 'a Polish extension: «zamiast 30 września … do 21 października»',
+    text: 'Instytucja Zarządzająca przedłużyła termin składania wniosków – zamiast 30 września wnioski można składać do 21 października 2026 r. do godz. 15:00.',
+    pub: '2026-09-20',
+    deadline: '2026-10-21',
+  },
+  {
     name: 'the end of an application window written with "between … and"',
     text: 'Applications in English or Ukrainian must reach the Embassy by e-mail between 11 January and 26 February 2027.',
     pub: '2026-12-20',

@@ -282,6 +282,11 @@ describe('regions', () => {
     },
     { text: 'Projekty realizowane w obwodzie lwowskim.', want: ['UA-46'] },
     { text: 'Dla hromad obwodu charkowskiego.', want: ['UA-63'] },
+    { text: 'Для організацій з Донеччини та Херсонщини (зокрема релокованих).', want: ['UA-14', 'UA-65'] },
+    {
+      text: 'Конкурс для Сумщини. Аналогічний конкурс проводиться і для Харківщини, але заявки туди подаються окремо.',
+      want: ['UA-59'],
+    },
     { text: 'Громады Черкасщины и Ивано-Франковщины.', want: ['UA-71', 'UA-26'] },
     {
       text: 'Конкурс для громад Житомирської області. Окремий конкурс оголошено для Чернігівської області.',
@@ -387,6 +392,11 @@ describe('donor and programme', () => {
       programme: null,
     },
     { text: 'ПРООН оголошує конкурс для громад.', donor: 'UNDP', programme: null },
+    {
+      text: 'Паралельно з третім набором Interreg NEXT Польща–Україна стартував другий конкурс програми Interreg NEXT Угорщина–Словаччина–Румунія–Україна.',
+      donor: 'European Union',
+      programme: 'Interreg NEXT Hungary–Slovakia–Romania–Ukraine',
+    },
     {
       text: 'The Eastern Europe Energy Efficiency and Environment Partnership (E5P) is accepting applications.',
       donor: 'E5P',

@@ -133,6 +133,9 @@ const EXT = [
   'postponed',
   'new deadline',
   `нов${L} (?:термін|дедлайн|срок)`,
+  `przedłuż${L}`,
+  `wydłuż${L}`,
+  `nowy termin`,
 ];
 const PREV = [
   `раніше`,
@@ -144,6 +147,9 @@ const PREV = [
   `попередн${L}`,
   'ранее',
   'вместо',
+  'zamiast',
+  'pierwotnie',
+  'wcześniej',
   'instead of',
   'was (?:initially|originally)',
   // A correction: «29 травня (а не 19 травня)».
@@ -354,6 +360,8 @@ const UNTIL_BEFORE = compile(
 );
 /** A contrasting conjunction after a comma: what follows is not governed by what came before. */
 const CONTRAST = /,\s*(?:а|але|однак|проте|но|однако|but|whereas|while)\s/;
+/** A date written between two points of a clause (a day and a month word, or a numeric date). */
+const DATE_LIKE = /\d{1,2}(?:\s+\p{L}{3,}|[./]\d{1,2})/u;
 /** Nothing but «до»/"until" (and emoji or punctuation) before the date in its clause. */
 const BARE_UNTIL = /^[^\p{L}\p{N}]*(?:до|until|by|do)\s*:?\s*$/u;
 /** The second date of "between 11 January and 26 February", «між 1 і 20 травня», «з 1 по 20 травня». */
@@ -469,7 +477,10 @@ function judge(doc: Doc, cues: Cue<Kind>[], m: DateMention): Omit<Candidate, 'da
   const stageBefore = inClause.filter((c) => c.kind === 'stage' && c.end <= m.start);
   const stageAfter = inClause.filter((c) => c.kind === 'stage' && c.start >= m.end);
   const label = labelFor(doc, stageBefore.length ? stageBefore : stageAfter);
-  const nearest = lastCueIn(cues, from, m.start, DECISIVE);
+  let nearest = lastCueIn(cues, from, m.start, DECISIVE);
+  // «замість 30 вересня … до 21 жовтня»: "instead of" speaks of the date after it, not of this one
+  while (nearest?.kind === 'prev' && DATE_LIKE.test(doc.lower.slice(nearest.end, m.start)))
+    nearest = lastCueIn(cues, from, nearest.start, DECISIVE);
   if (nearest) {
     if (REJECT.has(nearest.kind)) return null;
     if (nearest.kind === 'dl') return { role: 'dl', weight: 3, label };

@@ -921,7 +921,7 @@ function bestDonor(doc: Doc, all: Mention[]): Mention | null {
  * from the GGP (“Kusanone”)", «не плутати з …».
  */
 const OTHER_PROGRAMME_BEFORE =
-  /(?:^|[^\p{L}])(?:не|not|separate from(?: the)?(?: \p{L}+)?|окрем\p{L}* від|на відміну від|не плутати з|не путать с|unlike|other than|instead of|замість|вместо|nie mylić z|w odróżnieniu od)\s*[«“"„(]*\s*$/u;
+  /(?:^|[^\p{L}])(?:не|not|separate from(?: the)?(?: \p{L}+)?|окрем\p{L}* від|на відміну від|не плутати з|не путать с|unlike|other than|instead of|замість|вместо|nie mylić z|w odróżnieniu od|(?:паралельно|одночасно|параллельно|одновременно|alongside|parallel to|równolegle z)(?: з| із| с| with| to)?(?:\s+\p{L}+){0,3})\s*[«“"„(]*\s*$/u;
 
 export function extractDonor(doc: Doc, url?: string | null): DonorResult {
   const all = mentions(doc);

@@ -370,7 +370,7 @@ const CITY_BRANCHES = new Set<Branch>([
  * another edition's oblast, not this call's.
  */
 const SEPARATE_CALL =
-  /окрем|отдельн|osobn|odrębn|separate|parallel|паралельн|рівнолегл|równoległ|також оголош|также объявл/;
+  /(?<!\p{L})(?:окрем|отдельн|osobn|odrębn|separate|parallel|паралельн|параллельн|równoległ|також оголош|также объявл|аналогічн|аналогичн|similar call)/u;
 /** «(крім міста Києва)», "except Crimea": a place named to be left out. */
 const EXCEPT_BEFORE = compile(
   String.raw`(?:крім|окрім|за винятком|кроме|за исключением|except(?: for)?|excluding)\s+(?:[\p{L}.]+\s+){0,2}$`,
