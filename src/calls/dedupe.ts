@@ -284,12 +284,24 @@ function wordTokens(w: string): string[] {
 // is a small integer array (see DedupeDoc.tokens) and comparing two documents touches no strings.
 const tokenIdOf = new Map<string, number>();
 const tokenTexts: string[] = [];
+/**
+ * A hash of each token's text, by id: ids depend on the order words were first met in this
+ * process, so anything ordering documents by their tokens (the MinHash sketch of blocking) uses
+ * these, and clusters the same input the same way whatever the process clustered before.
+ */
+let tokenHashes = new Int32Array(1 << 12);
 function intern(t: string): number {
   let id = tokenIdOf.get(t);
   if (id === undefined) {
     id = tokenTexts.length;
     tokenIdOf.set(t, id);
     tokenTexts.push(t);
+    if (id === tokenHashes.length) {
+      const grown = new Int32Array(id * 2);
+      grown.set(tokenHashes);
+      tokenHashes = grown;
+    }
+    tokenHashes[id] = hashChars(t, 0, t.length);
   }
   return id;
 }
@@ -1213,6 +1225,7 @@ const DONOR_FAMILY = new Map<string, string>([
   ['Ukrainian Youth Fund', 'Ministry of Youth and Sports of Ukraine'],
   ['Ukrainian Veterans Fund', 'Ministry of Veterans Affairs of Ukraine'],
 ]);
+const ANY_OBLAST = 'oblast *';
 const familyMemo = new Map<string, string>();
 function donorFamily(d: string): string {
   let f = familyMemo.get(d);
@@ -1233,7 +1246,8 @@ function localAuthority(name: string): string | null {
   const folded = foldText(name);
   if (/обласн|областн|oblast|regional/.test(folded)) {
     const oblasts = oblastsIn(folded);
-    return oblasts.length === 1 ? `oblast ${oblasts[0]}` : null;
+    // «Обласна військова адміністрація» without its oblast: any oblast's (see `donorsDiffer`)
+    return oblasts.length === 1 ? `oblast ${oblasts[0]}` : oblasts.length === 0 ? ANY_OBLAST : null;
   }
   if (/міськ|городск|city/.test(folded)) {
     const city = tokens(folded.split(' ')[0] ?? '').at(-1);
@@ -1275,6 +1289,8 @@ const donorsDiffer = (a: DedupeDoc, b: DedupeDoc) => {
     return false;
   const fa = donorFamily(a.donor);
   const fb = donorFamily(b.donor);
+  if ((fa === ANY_OBLAST && fb.startsWith('oblast ')) || (fb === ANY_OBLAST && fa.startsWith('oblast ')))
+    return false;
   return fa !== fb && !a.parties.includes(fb) && !b.parties.includes(fa);
 };
 /**
@@ -1659,6 +1675,21 @@ function scoreWith(
   ) {
     score = MERGE_THRESHOLD;
     reasons?.push(`same programme ${a.programme}, round ${a.editions} and amount, no date to contradict`);
+  }
+  // an extension notice restating the call's grant, with its oblasts, round or quoted name, in any
+  // language (the notice's wording shares little with the announcement's)
+  const laterExtended = deadlineExt && (a.deadline! > b.deadline! ? a : b).extended;
+  if (
+    score < MERGE_THRESHOLD &&
+    laterExtended &&
+    amountEq &&
+    (donorEq || !a.donor || !b.donor) &&
+    (sameOblasts(a.regions, b.regions) ||
+      intersects(a.editions, b.editions) ||
+      sharedQuotedName(a, b) !== undefined)
+  ) {
+    score = MERGE_THRESHOLD;
+    reasons?.push('an extension notice restating the grant, with the same oblasts, round or name');
   }
   // a post giving only the call's name, round and a link («Ветеранське підприємництво 2026», хвиля 3)
   if (
@@ -2507,7 +2538,7 @@ function candidatePairs(
     const d = D[r]!;
     ids = decode(d.tokens, d.tokenStart, d.titleEnd > d.tokenStart ? d.titleEnd : d.tokenEnd, ids);
     let m = 0xffffffff;
-    for (let q = 0; q < decoded; q++) m = Math.min(m, mix32(ids[q]! + 1));
+    for (let q = 0; q < decoded; q++) m = Math.min(m, mix32(tokenHashes[ids[q]!]!));
     sketch[r] = (m >>> 8) * RANKS + r;
   }
   let sortBuf = new Float64Array(64);

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 // Cross-source dedupe: copies of one call cluster together (other languages, URL variants,
@@ -442,6 +443,15 @@ describe('features and blocking at scale', () => {
     expect(explained.some((r) => r.evidence.length > 0)).toBe(true);
     expect(bare.every((r) => r.evidence.length === 0)).toBe(true);
   });
+
+  it('clusters the same input the same way whatever the process clustered before', () => {
+    // token ids depend on the order words were first met; blocking must not
+    const run = (...args: string[]) =>
+      execFileSync(process.execPath, ['src/bin/run-ts.js', 'test/helpers/cluster-after.ts', ...args], {
+        encoding: 'utf8',
+      });
+    expect(run('--warm')).toBe(run());
+  }, 60_000);
 
   it('blocked candidates find the same clusters as comparing every pair', () => {
     const blocked = clusterAnnouncements(synthetic).map((r) => r.cluster);
