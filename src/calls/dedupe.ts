@@ -1168,10 +1168,7 @@ const monthClash = (a: DedupeDoc, b: DedupeDoc) =>
     : b.deadlineMonth !== null && b.deadlineMonth !== a.deadlineMonth);
 /** b's deadline is one of the last days of the month a's vague deadline names: the same date. */
 const endOfMonth = (a: DedupeDoc, b: DedupeDoc) =>
-  a.deadlineMonth !== null &&
-  b.deadline !== null &&
-  b.deadline.startsWith(a.deadlineMonth) &&
-  b.deadline.slice(8) >= '28';
+  !!a.deadlineMonth && !!b.deadline?.startsWith(a.deadlineMonth) && b.deadline.slice(8) >= '28';
 /** `blockedCheap` without the oblast checks (see `oblastsClash`). */
 function blockedBesidesRegions(a: DedupeDoc, b: DedupeDoc): boolean {
   if (
@@ -2352,7 +2349,10 @@ function ambiguousCopies(
   const note = (x: number, y: number) => {
     if (D[x]!.regions.length || !placed(D[y]!)) return;
     let list = partners.get(x);
-    if (!list) partners.set(x, (list = []));
+    if (!list) {
+      list = [];
+      partners.set(x, list);
+    }
     list.push(D[y]!);
   };
   for (let p = 0; p < nAcc; p++) {
