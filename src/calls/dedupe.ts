@@ -546,7 +546,7 @@ const ORD_WORDS: [RegExp, number][] = [
 ];
 const ROMAN: Record<string, number> = { i: 1, ii: 2, iii: 3, iv: 4, v: 5, vi: 6 };
 const EDITION_KW =
-  /^(лот\p{L}*|хвил\p{L}*|волн\p{L}*|раунд\p{L}*|конкурс\p{L}*|набір|набор\p{L}*|набору|відб\p{L}*|черг\p{L}*|lot|wave|round|call|calls|edition|nabór|naboru|konkurs|cohort|stage)$/u;
+  /^(лот\p{L}*|хвил\p{L}*|волн\p{L}*|раунд\p{L}*|конкурс\p{L}*|набір|набор\p{L}*|набору|відб\p{L}*|черг\p{L}*|lot|wave|round|call|calls|edition|nabór|naboru|naborze|konkurs\p{L}*|cohort|stage)$/u;
 const MONTH =
   /^(січ|лют|бер|квіт|трав|черв|лип|серп|вер|жовт|лист|груд|янв|фев|мар|апр|мая|май|июн|июл|авг|сен|окт|ноя|дек|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|sty|lut|kwi|maj|cze|lip|sie|wrz|paź|lis|gru)/;
 /** Cheap pre-test: every EDITION_KW word starts with one of these letters. */
@@ -1234,6 +1234,16 @@ function donorFamily(d: string): string {
   }
   return f;
 }
+/** One funder's names (see `donorFamily`); an oblast's body named without its oblast is any oblast's. */
+function sameFamily(x: string, y: string): boolean {
+  const fx = donorFamily(x);
+  const fy = donorFamily(y);
+  return (
+    fx === fy ||
+    (fx === ANY_OBLAST && fy.startsWith('oblast ')) ||
+    (fy === ANY_OBLAST && fx.startsWith('oblast '))
+  );
+}
 /**
  * An oblast's or a city's own bodies, named in any language («Черкаська обласна рада», «Черкасский
  * областной совет», "Cherkasy Oblast Council", the oblast administration): one funder, since the
@@ -1284,11 +1294,8 @@ const donorsDiffer = (a: DedupeDoc, b: DedupeDoc) => {
     !namesOrganization(b.donor)
   )
     return false;
-  const fa = donorFamily(a.donor);
-  const fb = donorFamily(b.donor);
-  if ((fa === ANY_OBLAST && fb.startsWith('oblast ')) || (fb === ANY_OBLAST && fa.startsWith('oblast ')))
-    return false;
-  return fa !== fb && !a.parties.includes(fb) && !b.parties.includes(fa);
+  if (sameFamily(a.donor, b.donor)) return false;
+  return !a.parties.includes(donorFamily(b.donor)) && !b.parties.includes(donorFamily(a.donor));
 };
 /**
  * Something ties two copies to one call even though their extracted donors differ (a relay may
@@ -1558,9 +1565,7 @@ function scoreWith(
   // copies the extractor gives no donor (or one only), naming the same organization in Latin
   // (ESTDEV, RITA, People in Need): that is the funder both name, in any language
   const donorEq =
-    a.donor !== null && b.donor !== null
-      ? donorFamily(a.donor) === donorFamily(b.donor)
-      : sameOrganization(a, b);
+    a.donor !== null && b.donor !== null ? sameFamily(a.donor, b.donor) : sameOrganization(a, b);
   const yearEq = intersects(a.years, b.years);
   let score = 0.9 * t.jac + 0.5 * t.cont + 1.0 * x.jac;
   if (deadlineEq) score += 0.15;

@@ -53,6 +53,7 @@ describe('feature helpers', () => {
     ['3rd call for proposals', [3]],
     ['Second Call for Proposals is open', [2]],
     ['Ruszył III nabór wniosków', [3]],
+    ['w trzecim naborze na projekty regularne', [3]],
     ['хвиля 2', [2]],
     ['раунд 1 лютого 2027', []],
     ['Конкурс 2027 року', []],
@@ -609,6 +610,8 @@ describe('evidence an editor would use for reworded and translated copies', () =
     });
     expect(blocker(uk, ru)).toBeNull();
     expect(blocker(uk, { ...ru, donor: 'Полтавская областная рада' })).toMatch(/donor/);
+    // an oblast administration named without its oblast is any oblast's
+    expect(blocker(uk, { ...ru, donor: 'Обласна військова адміністрація' })).toBeNull();
   });
 
   it('a translation naming no donor joins by deadline, amount, the same oblasts and subjects', () => {

@@ -16,6 +16,14 @@ interface Case {
 
 const CASES: Case[] = [
   {
+    name: 'a Polish call pool is the total',
+    text: 'Kwota dofinansowania: od 20 000 do 80 000 euro na projekt. Łączna pula naboru to 3 mln euro.',
+    min: 20000,
+    max: 80000,
+    currency: 'EUR',
+    total: 3000000,
+  },
+  {
     name: 'a sum per school, then the total across a comma',
     text: 'На кожну школу передбачено до 150 тис. грн для реалізації проєкту-переможця, загальний обсяг — 6 млн грн.',
     min: null,

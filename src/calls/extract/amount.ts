@@ -74,7 +74,8 @@ const TOTAL = [
   'indicative (?:budget|amount|allocation)',
   // The money of the whole call: "The call allocation is EUR 32 million", «Pula środków: 32 mln euro».
   `(?:call |total |financial )?allocation`,
-  `pul${L} (?:środków|srodkow)`,
+  `pul${L} (?:środków|srodkow|naboru|konkursu)`,
+  `łączn${L} pul${L}`,
   'do podziału',
   `łączn${L} (?:budżet|kwot|wartoś)${L}`,
   `alokacj${L}`,
