@@ -285,3 +285,9 @@ evalDedupe(
   'Dedupe, fourth fresh held-out set',
   true,
 );
+evalDedupe(
+  'dedupe-fresh5.jsonl',
+  'dedupe-fresh5-hard-negatives.json',
+  'Dedupe, fifth fresh held-out set',
+  true,
+);
