@@ -1315,10 +1315,15 @@ const blocked = (a: DedupeDoc, b: DedupeDoc) =>
 
 /** A name word the other name lacks (skeletons equal, or one a prefix of the other). */
 function ownWord(xs: readonly string[], ys: readonly string[]): boolean {
-  return xs.some(
-    (u) =>
-      !ys.some((v) => u === v || (u.length >= 2 && v.length >= 2 && (u.startsWith(v) || v.startsWith(u)))),
-  );
+  // one word's skeleton a prefix of the other's is one word with another ending («Питної»/«Питна»),
+  // not a longer word («Енергоефективна» is not «Енергія»)
+  const sameWord = (u: string, v: string) =>
+    u === v ||
+    (u.length >= 2 &&
+      v.length >= 2 &&
+      Math.abs(u.length - v.length) <= 2 &&
+      (u.startsWith(v) || v.startsWith(u)));
+  return xs.some((u) => !ys.some((v) => sameWord(u, v)));
 }
 /**
  * Two similar quoted names that each have a word the other lacks («Світло громадам» vs «Вода

@@ -942,6 +942,12 @@ describe('evidence an editor would use for reworded and translated copies', () =
     expect(clusterAnnouncements([light, water])[1]!.cluster).toBe('b');
   });
 
+  it('a longer word is not another ending of a shorter one («Енергоефективна громада» ≠ «Енергія громад»)', () => {
+    const a = doc({ id: 'a', ...base, title: 'Конкурс «Енергоефективна громада»' });
+    const b = doc({ id: 'b', ...base, title: 'Конкурс «Енергія громад»' });
+    expect(blocker(a, b)).toMatch(/programme name/);
+  });
+
   it('a quoted name that only adds words or changes endings is the same name', () => {
     const a = doc({ id: 'a', ...base, title: 'Програма «Питна вода Полтавщини»' });
     const b = doc({ id: 'b', ...base, title: '«Питна вода Полтавщини — 2027»: відбір проєктів' });

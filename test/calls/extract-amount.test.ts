@@ -16,6 +16,13 @@ interface Case {
 
 const CASES: Case[] = [
   {
+    name: 'the oblast’s co-financing of one project is the grant',
+    text: 'Максимальний обсяг обласного співфінансування одного мікропроєкту — 300 тис. грн; частка місцевого бюджету — щонайменше 30%.',
+    min: null,
+    max: 300000,
+    currency: 'UAH',
+  },
+  {
     name: 'a Polish call pool is the total',
     text: 'Kwota dofinansowania: od 20 000 do 80 000 euro na projekt. Łączna pula naboru to 3 mln euro.',
     min: 20000,

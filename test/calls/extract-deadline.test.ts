@@ -18,6 +18,12 @@ interface Case {
 
 const CASES: Case[] = [
   {
+    name: '«Документи — до 27 лютого»',
+    text: 'Стартував щорічний обласний конкурс мікропроєктів. Документи — до 27 лютого.',
+    pub: '2026-01-20',
+    deadline: '2026-02-27',
+  },
+  {
     name: 'a Polish extension: «zamiast 30 września … do 21 października»',
     text: 'Instytucja Zarządzająca przedłużyła termin składania wniosków – zamiast 30 września wnioski można składać do 21 października 2026 r. do godz. 15:00.',
     pub: '2026-09-20',

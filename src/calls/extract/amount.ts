@@ -38,6 +38,8 @@ const EACH_BEFORE = /(?:^|\s)по\s*$/;
 type Kind = 'per' | 'total' | 'budget' | 'max' | 'min' | 'exclude';
 const KINDS: readonly Kind[] = ['total', 'per', 'budget', 'max', 'min', 'exclude'];
 const PER = [
+  // The funder's co-financing is the grant: «обсяг обласного співфінансування одного мікропроєкту».
+  `(?:обласн|державн|бюджетн|донорськ)${L} співфінансуванн${L}`,
   // The donor's share is the grant: «Внесок ЄС — від 100 000 до 1 000 000 євро».
   `внес${L} (?:єс|ес|донора|програми|фонду)`,
   `(?:eu|єс|ес|donor) (?:co-?financing|contribution|funding|grant|співфінансуванн${L}|фінансуванн${L})`,

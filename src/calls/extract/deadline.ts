@@ -368,7 +368,7 @@ const BARE_UNTIL = /^[^\p{L}\p{N}]*(?:до|until|by|do)\s*:?\s*$/u;
 const WINDOW_END_BEFORE = /(?:between|між|между|pomiędzy|od)\s+[^,;.]{1,30}?\s+(?:and|і|та|и|й|a|do)\s*$/;
 /** The clause speaks about applying at all. */
 const APPLYISH =
-  /заяв|подат|подан|подач|прийом|при[её]м|apply|applica|submi|proposal|expression of interest|участ|реєстрац|registr|конкурс|набір|грант|call|wniosk/;
+  /заяв|подат|подан|подач|прийом|при[её]м|apply|applica|submi|proposal|expression of interest|участ|реєстрац|registr|конкурс|набір|грант|call|wniosk|документ|document/;
 
 /** A rolling phrase counts only in a clause about applying ("at any time" alone says nothing). */
 const CALLISH =
