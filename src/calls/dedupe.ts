@@ -1853,6 +1853,8 @@ const SEED_URL = 0x811c9dc5;
 const SEED_DONOR_DEADLINE = 0x2545f491;
 const SEED_DEADLINE_AMOUNT = 0x9e3779b9;
 const SEED_QUOTED_NAME = 0x68e31da4;
+const SEED_DONOR_AMOUNT = 0x1b873593;
+const SEED_DONOR_MONTH = 0x5bd1e995;
 
 /**
  * The documents' URLs and quoted links as string hashes (never 0), so relating two documents
@@ -2462,6 +2464,12 @@ function candidatePairs(
     if (d.deadline && d.amountMax !== null)
       addHash(hashString(String(d.amountMax), hashString(d.deadline, SEED_DEADLINE_AMOUNT)) | 0);
     if (d.deadline) for (const name of d.quoted) addHash(hashString(name, SEED_QUOTED_NAME) | 0);
+    // an extension notice (another date) and a copy giving only the month («до кінця травня») meet
+    // the announcement by donor and grant, and by donor and month
+    if (d.donor && d.amountMax !== null)
+      addHash(hashString(`${d.amountMax} ${d.currency}`, hashString(d.donor, SEED_DONOR_AMOUNT)) | 0);
+    const month = d.deadline?.slice(0, 7) ?? d.deadlineMonth;
+    if (d.donor && month) addHash(hashString(month, hashString(d.donor, SEED_DONOR_MONTH)) | 0);
   };
 
   // pass 1: exact counts of token keys; hashed keys counted in saturating buckets, so that the
