@@ -164,6 +164,16 @@ function scoreDedupe(
         );
       } else if (same) fn++;
     }
+  // a half's copies wrongly merged with the other half's count against it too
+  if (hardRows !== rows) {
+    const mine = new Set(rows.map((r) => r.id));
+    for (const x of rows)
+      for (const y of hardRows)
+        if (!mine.has(y.id) && clusters.get(x.id) === clusters.get(y.id)) {
+          fp++;
+          wrong.push(`  ${label} wrong merge: ${x.id} (${x.group}) + ${y.id} (${y.group}, other half)`);
+        }
+  }
   const groupOf = new Map<string, string[]>();
   for (const r of hardRows) groupOf.set(r.group, [...(groupOf.get(r.group) ?? []), r.id]);
   const hardHit = hard.filter(({ a, b }) =>
@@ -289,5 +299,11 @@ evalDedupe(
   'dedupe-fresh5.jsonl',
   'dedupe-fresh5-hard-negatives.json',
   'Dedupe, fifth fresh held-out set',
+  true,
+);
+evalDedupe(
+  'dedupe-fresh6.jsonl',
+  'dedupe-fresh6-hard-negatives.json',
+  'Dedupe, sixth fresh held-out set',
   true,
 );

@@ -2196,6 +2196,13 @@ export function clusterAnnouncements(docs: readonly DedupeDoc[], opts: ClusterOp
   for (let p = 0; p < nAcc; p++) byScore[p] = p;
   byScore.sort((p, q) => accS[q]! - accS[p]! || accR[p]! - accR[q]! || accJ[p]! - accJ[q]!);
 
+  // per cluster root: a member names oblasts; 2 when a member is ambiguous (see `ambiguousCopies`)
+  const hasPlaced = new Uint8Array(n);
+  const unplacedOnly = new Uint8Array(n);
+  for (let r = 0; r < n; r++) {
+    hasPlaced[r] = placed(D[r]!) ? 1 : 0;
+    unplacedOnly[r] = ambiguous.has(r) ? 2 : 0;
+  }
   const parent = new Int32Array(n);
   const size = new Int32Array(n).fill(1);
   for (let r = 0; r < n; r++) parent[r] = r;
@@ -2253,6 +2260,8 @@ export function clusterAnnouncements(docs: readonly DedupeDoc[], opts: ClusterOp
   };
   const unite = (ri: number, rj: number) => {
     const [big, small] = size[ri]! >= size[rj]! ? [ri, rj] : [rj, ri];
+    hasPlaced[big] = hasPlaced[big]! | hasPlaced[small]!;
+    unplacedOnly[big] = Math.max(unplacedOnly[big]!, unplacedOnly[small]!);
     const into = groupsOf(big);
     for (const g of groupsOf(small)) {
       const same = into.find((h) => h.sig === g.sig);
@@ -2310,6 +2319,12 @@ export function clusterAnnouncements(docs: readonly DedupeDoc[], opts: ClusterOp
     if (ri === rj) continue;
     if (editorSplit(ri, rj)) {
       say(r, `refused ${explain(r, j, accS[p]!)} (editor split)`);
+      continue;
+    }
+    // an ambiguous copy (see `ambiguousCopies`) does not reach copies naming oblasts through a
+    // copy that names none either
+    if ((unplacedOnly[ri] === 2 && hasPlaced[rj]) || (unplacedOnly[rj] === 2 && hasPlaced[ri])) {
+      say(r, `refused ${explain(r, j, accS[p]!)} (a copy of two oblast editions' call would join one)`);
       continue;
     }
     const c = conflict(ri, rj);
