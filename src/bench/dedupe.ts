@@ -17,6 +17,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type AnnouncementLine, dedupeDocOf } from '../calls/contract.ts';
 import { clusterAnnouncements, type DedupeDoc, dedupeFeatures } from '../calls/dedupe.ts';
+import { extract } from '../calls/extract/index.ts';
 import { canonicalUrl } from '../calls/url.ts';
 
 function rng(seed: number) {
@@ -159,7 +160,18 @@ export function* corpus(n: number, dupRate = 0.15, seed = 7): Generator<SynthIte
   }
 }
 
-/** Features from the generator's structured fields (no extract()). */
+/** A donor as stored extraction names it (the gazetteer's canonical name: «ПРООН» is UNDP). */
+const canonicalDonors = new Map<string, string>();
+function canonicalDonor(name: string): string {
+  let c = canonicalDonors.get(name);
+  if (c === undefined) {
+    c = extract({ text: name }).donor ?? name;
+    canonicalDonors.set(name, c);
+  }
+  return c;
+}
+
+/** Features from the generator's structured fields (no extract() per item). */
 export function fastDoc(s: SynthItem): DedupeDoc {
   return dedupeFeatures(
     {
@@ -167,7 +179,7 @@ export function fastDoc(s: SynthItem): DedupeDoc {
       title: s.line.title ?? '',
       text: s.line.text,
       url: s.line.url ?? null,
-      donor: s.donor,
+      donor: canonicalDonor(s.donor),
       programme: null,
       deadline: s.deadline,
       amountMax: s.amount,

@@ -4,6 +4,7 @@
 // - `clusterAnnouncements`: cross-source clustering of rewritten / translated / damaged copies
 //   (features from `dedupeFeatures`; see the section below).
 import { createHash } from 'node:crypto';
+import { KNOWN_DONORS } from './extract/donors.ts';
 import { canonicalUrl } from './url.ts';
 
 /** Lowercased letters and digits only, look-alike Latin letters folded into Cyrillic words. */
@@ -1263,7 +1264,7 @@ function localAuthority(name: string): string | null {
   return null;
 }
 /**
- * The donor as extracted names an organization: a canonical (Latin) name from the gazetteer, or
+ * The donor as extracted names an organization: a canonical name from the gazetteer, or
  * words an organization's name has (фонд, рада, посольство…). A name guessed from the text's first
  * words («Через збої», a project's «Вода для громад») can set two copies of one call apart by
  * mistake, so it never does.
@@ -1271,10 +1272,12 @@ function localAuthority(name: string): string | null {
 const ORGANIZATION_WORD =
   /[a-z]|фонд|рад[аиі]|совет|адміністрац|администрац|міністерств|министерств|посольств|агентств|програм|банк|центр|організац|организац|асоціац|ассоциац|інститут|институт|університет|университет|компані|корпорац|товариств|представництв|представительств|фундац|fundacj|stowarzysz|(?:^|\s)(?:го|бф|гс|тов|оо|мбф)(?:\s|$)/;
 const organizationMemo = new Map<string, boolean>();
+/** The extraction gazetteer's canonical donor names («ІСАР Єднання» too, though it has no such word). */
+const GAZETTEER_DONORS = new Set(KNOWN_DONORS);
 function namesOrganization(donor: string): boolean {
   let yes = organizationMemo.get(donor);
   if (yes === undefined) {
-    yes = ORGANIZATION_WORD.test(donor.toLowerCase());
+    yes = GAZETTEER_DONORS.has(donor) || ORGANIZATION_WORD.test(donor.toLowerCase());
     if (organizationMemo.size > 10_000) organizationMemo.clear();
     organizationMemo.set(donor, yes);
   }
@@ -1657,7 +1660,7 @@ function scoreWith(
       amountEq &&
       ((score >= MERGE_THRESHOLD - 0.5 &&
         Math.max(titleCovered(a, b, w), titleCovered(b, a, w)) >= HEADLINE_RESTATED) ||
-        (deadlineEq && sameOblasts(a.regions, b.regions)));
+        (deadlineEq && sameOblasts(a.regions, b.regions) && score >= MERGE_THRESHOLD - 0.6));
     if (covered) {
       score = Math.max(score, MERGE_THRESHOLD);
       reasons?.push('same donor, deadline and amount; one headline restated in the other copy');
@@ -2480,12 +2483,18 @@ function candidatePairs(
       addHash(hashString(String(d.amountMax), hashString(d.deadline, SEED_DEADLINE_AMOUNT)) | 0);
     if (d.deadline) for (const name of d.quoted) addHash(hashString(name, SEED_QUOTED_NAME) | 0);
     // an extension notice (another date) and a copy giving only the month («до кінця травня») meet
-    // the announcement by donor and grant, and by donor and month
+    // the announcement by donor and grant, and by donor and month: coarse keys, counted exactly in
+    // pass 1 and kept only where few documents share them (a big donor's every call shares one)
+    nCoarse = 0;
     if (d.donor && d.amountMax !== null)
-      addHash(hashString(`${d.amountMax} ${d.currency}`, hashString(d.donor, SEED_DONOR_AMOUNT)) | 0);
+      coarse[nCoarse++] =
+        hashString(`${d.amountMax} ${d.currency}`, hashString(d.donor, SEED_DONOR_AMOUNT)) | 0;
     const month = d.deadline?.slice(0, 7) ?? d.deadlineMonth;
-    if (d.donor && month) addHash(hashString(month, hashString(d.donor, SEED_DONOR_MONTH)) | 0);
+    if (d.donor && month) coarse[nCoarse++] = hashString(month, hashString(d.donor, SEED_DONOR_MONTH)) | 0;
   };
+  const coarse = new Int32Array(2);
+  let nCoarse = 0;
+  const coarseCount = new Map<number, number>();
 
   // pass 1: exact counts of token keys; hashed keys counted in saturating buckets, so that the
   // many keys only one document has (its own URL) need no table entry
@@ -2501,6 +2510,7 @@ function candidatePairs(
       const b = mix32(hashKeys[q]!) & bucketMask;
       if (buckets[b]! < 255) buckets[b]!++;
     }
+    for (let q = 0; q < nCoarse; q++) coarseCount.set(coarse[q]!, (coarseCount.get(coarse[q]!) ?? 0) + 1);
   }
   // pass 2: each document's possibly useful keys; hashed keys that may be shared get dense ids
   // after the token ids (open addressing) and exact counts
@@ -2548,6 +2558,13 @@ function candidatePairs(
       const h = hashKeys[q]!;
       if (buckets[mix32(h) & bucketMask]! < 2) continue;
       const id = hashedId(h);
+      hashCount.a[id]!++;
+      docKeys.push(vocab + id);
+    }
+    for (let q = 0; q < nCoarse; q++) {
+      const c = coarseCount.get(coarse[q]!)!;
+      if (c < 2 || c > maxPosting) continue;
+      const id = hashedId(coarse[q]!);
       hashCount.a[id]!++;
       docKeys.push(vocab + id);
     }
