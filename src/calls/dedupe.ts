@@ -1574,6 +1574,8 @@ function scoreWith(
   // (ESTDEV, RITA, People in Need): that is the funder both name, in any language
   const donorEq =
     a.donor !== null && b.donor !== null ? sameFamily(a.donor, b.donor) : sameOrganization(a, b);
+  // no donor contradicts: the same one, or one copy names none
+  const donorOk = donorEq || !a.donor || !b.donor;
   const yearEq = intersects(a.years, b.years);
   let score = 0.9 * t.jac + 0.5 * t.cont + 1.0 * x.jac;
   if (deadlineEq) score += 0.15;
@@ -1655,7 +1657,7 @@ function scoreWith(
     // subject, which the other copy does not mention)
     // (or both open it to the same oblasts: one oblast's call closing that day with that grant)
     const covered =
-      (donorEq || !a.donor || !b.donor) &&
+      donorOk &&
       (deadlineEq || deadlineExt) &&
       amountEq &&
       ((score >= MERGE_THRESHOLD - 0.5 &&
@@ -1681,7 +1683,7 @@ function scoreWith(
     b.programme &&
     intersects(a.editions, b.editions) &&
     amountEq &&
-    (donorEq || !a.donor || !b.donor)
+    donorOk
   ) {
     score = MERGE_THRESHOLD;
     reasons?.push(`same programme ${a.programme}, round ${a.editions} and amount, no date to contradict`);
@@ -1693,7 +1695,7 @@ function scoreWith(
     score < MERGE_THRESHOLD &&
     laterExtended &&
     amountEq &&
-    (donorEq || !a.donor || !b.donor) &&
+    donorOk &&
     (sameOblasts(a.regions, b.regions) ||
       intersects(a.editions, b.editions) ||
       sharedQuotedName(a, b) !== undefined)
@@ -1701,26 +1703,15 @@ function scoreWith(
     score = MERGE_THRESHOLD;
     reasons?.push('an extension notice restating the grant, with the same oblasts, round or name');
   }
-  // a post giving only the call's name, round and a link («Ветеранське підприємництво 2026», хвиля 3)
+  // a relay leaving the date out quotes the call's own name («Укрнафта — громадам:
+  // енергостійкість»); two posts giving only the name need its round too (хвиля 3)
   if (
     score < MERGE_THRESHOLD &&
     (a.deadline === null || b.deadline === null) &&
-    intersects(a.editions, b.editions)
+    (a.deadline !== null || b.deadline !== null || intersects(a.editions, b.editions))
   ) {
     const name = sharedQuotedName(a, b);
-    if (name !== undefined && (donorEq || !a.donor || !b.donor)) {
-      score = MERGE_THRESHOLD;
-      reasons?.push(`quoted name «${name}» and round ${a.editions}, no date to contradict`);
-    }
-  }
-  // a relay leaving the date out quotes the call's own name too («Укрнафта — громадам: енергостійкість»)
-  if (
-    score < MERGE_THRESHOLD &&
-    (a.deadline === null || b.deadline === null) &&
-    !(a.deadline === null && b.deadline === null)
-  ) {
-    const name = sharedQuotedName(a, b);
-    if (name !== undefined && (donorEq || !a.donor || !b.donor)) {
+    if (name !== undefined && donorOk) {
       score = MERGE_THRESHOLD;
       reasons?.push(`quoted name «${name}», no date to contradict`);
     }
@@ -1736,7 +1727,7 @@ function scoreWith(
     a.amountMax !== null &&
     b.amountMax !== null &&
     (amountEq || a.currency !== b.currency) &&
-    (donorEq || !a.donor || !b.donor)
+    donorOk
   ) {
     score = MERGE_THRESHOLD;
     reasons?.push(`same programme ${a.programme} and deadline, nothing contradicting`);
@@ -1754,7 +1745,7 @@ function scoreWith(
       (a.extended || b.extended) &&
       a.programme &&
       b.programme &&
-      (donorEq || !a.donor || !b.donor) &&
+      donorOk &&
       ((intersects(a.editions, b.editions) &&
         (score >= MERGE_THRESHOLD - 0.5 ||
           (deadlineExt && (a.amountMax === null || b.amountMax === null)))) ||
