@@ -1570,6 +1570,9 @@ function scoreWith(
     endOfMonth(b, a);
   const deadlineExt = a.deadline !== null && b.deadline !== null && !deadlineEq;
   const amountEq = a.amountMax !== null && a.amountMax === b.amountMax;
+  // one copy leaves the date (or the grant) out: nothing to compare, nothing to contradict
+  const undated = a.deadline === null || b.deadline === null;
+  const amountMissing = a.amountMax === null || b.amountMax === null;
   // copies the extractor gives no donor (or one only), naming the same organization in Latin
   // (ESTDEV, RITA, People in Need): that is the funder both name, in any language
   const donorEq =
@@ -1588,8 +1591,7 @@ function scoreWith(
   // cross-language copies share little text: let the language-independent fields speak for them,
   // but only when donor, deadline and amount all agree — or, when one copy leaves the amount out,
   // donor, deadline and the same named oblasts
-  const amountAgrees =
-    amountEq || ((a.amountMax === null || b.amountMax === null) && sameOblasts(a.regions, b.regions));
+  const amountAgrees = amountEq || (amountMissing && sameOblasts(a.regions, b.regions));
   // …or, when one copy names no donor, deadline, amount, the same oblasts and mostly the same
   // subjects — unless each names an organization the other never mentions (ESTDEV vs RITA)
   const unnamedAgrees =
@@ -1640,11 +1642,10 @@ function scoreWith(
   // blocker); so are two relays quoting the same official page with the same amount
   if (score < MERGE_THRESHOLD && rel !== UrlRelation.None && rel !== UrlRelation.SameUrl) {
     const linked = rel === UrlRelation.Quotes || rel === UrlRelation.Translation;
-    const oneUndated = a.deadline === null || b.deadline === null;
-    if (linked && (deadlineEq || oneUndated) && (a.amountMax === null || b.amountMax === null || amountEq)) {
+    if (linked && (deadlineEq || undated) && (amountMissing || amountEq)) {
       score = MERGE_THRESHOLD;
       reasons?.push('links to the other copy’s page, nothing contradicting');
-    } else if (amountEq && (deadlineEq || oneUndated)) {
+    } else if (amountEq && (deadlineEq || undated)) {
       score = MERGE_THRESHOLD;
       reasons?.push('links to the same page and states the same amount, nothing contradicting');
     }
@@ -1678,7 +1679,7 @@ function scoreWith(
   // amount: another call of the programme's round would name another amount or lot
   if (
     score < MERGE_THRESHOLD &&
-    (a.deadline === null || b.deadline === null) &&
+    undated &&
     a.programme &&
     b.programme &&
     intersects(a.editions, b.editions) &&
@@ -1707,7 +1708,7 @@ function scoreWith(
   // енергостійкість»); two posts giving only the name need its round too (хвиля 3)
   if (
     score < MERGE_THRESHOLD &&
-    (a.deadline === null || b.deadline === null) &&
+    undated &&
     (a.deadline !== null || b.deadline !== null || intersects(a.editions, b.editions))
   ) {
     const name = sharedQuotedName(a, b);
@@ -1747,8 +1748,7 @@ function scoreWith(
       b.programme &&
       donorOk &&
       ((intersects(a.editions, b.editions) &&
-        (score >= MERGE_THRESHOLD - 0.5 ||
-          (deadlineExt && (a.amountMax === null || b.amountMax === null)))) ||
+        (score >= MERGE_THRESHOLD - 0.5 || (deadlineExt && amountMissing))) ||
         (deadlineExt && amountEq))
     ) {
       score = MERGE_THRESHOLD;
