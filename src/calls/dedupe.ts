@@ -2241,10 +2241,11 @@ export function clusterAnnouncements(docs: readonly DedupeDoc[], opts: ClusterOp
         if (blockedBesidesRegions(a, b) || unmatchedNames(a, b)) return [ga.members[0]!, gb.members[0]!];
         // a local site names only its own oblast of a call open to several: no clash when a copy
         // in the joined cluster lists both oblasts (the call's geography covers them)
-        // (a copy whose headline names its oblast must itself say the call is open to several —
-        // «Харківської та ще шести областей» — or it is that oblast's edition)
+        // (one local site may headline its own oblast — «Громади Вінниччини можуть отримати…»; when
+        // both headlines name their oblasts, one must say the call is open to several — «Харківської
+        // та ще шести областей» — or they are two oblasts' editions)
         const local = (d: DedupeDoc) => d.titleRegions.length === 0 || d.severalOblasts;
-        if (oblastsClash(a, b) && !(local(a) && local(b) && (covered(ri, a, b) || covered(rj, a, b))))
+        if (oblastsClash(a, b) && !((local(a) || local(b)) && (covered(ri, a, b) || covered(rj, a, b))))
           return [ga.members[0]!, gb.members[0]!];
         if (donorsDiffer(a, b))
           for (const p of ga.members)

@@ -995,6 +995,37 @@ describe('evidence an editor would use for reworded and translated copies', () =
     expect(sameCluster([odesa, mykolaiv])).toBe(false);
   });
 
+  it('one local site may headline its own oblast of a multi-oblast call; two such headlines are editions', () => {
+    const mhp = { donor: 'MHP', programme: 'MHP – Hromadi', deadline: '2026-04-15', amountMax: 200_000, currency: 'UAH' };
+    const fund = doc({
+      id: 'a',
+      ...mhp,
+      title: '«Сильні громади»: весняний конкурс мікрогрантів МХП-Громаді 2026',
+      text: 'Для громад Вінницької, Черкаської, Дніпропетровської, Київської та Чернігівської областей.',
+      regions: ['UA-05', 'UA-71', 'UA-12', 'UA-32', 'UA-74'],
+    });
+    const vinnytsia = doc({
+      id: 'b',
+      ...mhp,
+      title: 'Громади Вінниччини можуть отримати до 200 тисяч гривень від МХП',
+      text: 'Фонд «МХП-Громаді» стартував із весняним конкурсом. Подати заявку можна до 15 квітня.',
+      regions: ['UA-05'],
+    });
+    const cherkasy = {
+      id: 'c',
+      ...mhp,
+      title: 'Залишився тиждень: «МХП-Громаді» нагадує про весняний конкурс',
+      text: 'Жителі громад Черкащини можуть отримати від 50 до 200 тис. грн. Дедлайн 15 квітня 2026 року.',
+      regions: ['UA-71'],
+    };
+    expect(vinnytsia.titleRegions).toEqual(['UA-05']);
+    expect(doc(cherkasy).titleRegions).toEqual([]);
+    expect(sameCluster([fund, vinnytsia, doc(cherkasy)])).toBe(true);
+    // with both headlines naming their oblasts, they read as two oblasts' editions
+    const edition = doc({ ...cherkasy, title: 'Громади Черкащини можуть отримати до 200 тисяч гривень від МХП' });
+    expect(sameCluster([fund, vinnytsia, edition])).toBe(false);
+  });
+
   it('oblast editions named in the title stay apart even when a copy lists both oblasts', () => {
     const sme = { donor: 'European Union', deadline: '2027-01-15', amountMax: 20_000, currency: 'EUR' };
     const digest = doc({
