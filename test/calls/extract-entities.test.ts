@@ -485,6 +485,14 @@ describe('donor and programme', () => {
     { text: 'Фонд ООН в области народонаселения приглашает организации.', donor: 'UNFPA', programme: null },
     { text: 'Mercy Corps invites local NGOs to apply.', donor: 'Mercy Corps', programme: null },
     { text: 'Фонд Рината Ахметова объявляет конкурс.', donor: 'Rinat Akhmetov Foundation', programme: null },
+    { text: 'Людина в біді оголошує конкурс мікрогрантів.', donor: 'People in Need', programme: null },
+    { text: 'Организация «Человек в беде» приглашает громады.', donor: 'People in Need', programme: null },
+    { text: 'ACTED launches a call for local partners.', donor: 'ACTED', programme: null },
+    // the English word is no organization
+    { text: 'The committee acted on the feedback.', donor: null, programme: null },
+    { text: 'Карітас України оголошує конкурс.', donor: 'Caritas', programme: null },
+    { text: 'Метинвест объявляет грантовый конкурс.', donor: 'Metinvest', programme: null },
+    { text: 'ДТЕК запрошує громади до конкурсу.', donor: 'DTEK', programme: null },
     // An organizer outside the gazetteer, named as written (an abbreviated administration in full).
     {
       text: 'Рівненська обласна рада оголошує конкурс проєктів.',
