@@ -996,7 +996,13 @@ describe('evidence an editor would use for reworded and translated copies', () =
   });
 
   it('one local site may headline its own oblast of a multi-oblast call; two such headlines are editions', () => {
-    const mhp = { donor: 'MHP', programme: 'MHP – Hromadi', deadline: '2026-04-15', amountMax: 200_000, currency: 'UAH' };
+    const mhp = {
+      donor: 'MHP',
+      programme: 'MHP – Hromadi',
+      deadline: '2026-04-15',
+      amountMax: 200_000,
+      currency: 'UAH',
+    };
     const fund = doc({
       id: 'a',
       ...mhp,
@@ -1022,7 +1028,10 @@ describe('evidence an editor would use for reworded and translated copies', () =
     expect(doc(cherkasy).titleRegions).toEqual([]);
     expect(sameCluster([fund, vinnytsia, doc(cherkasy)])).toBe(true);
     // with both headlines naming their oblasts, they read as two oblasts' editions
-    const edition = doc({ ...cherkasy, title: 'Громади Черкащини можуть отримати до 200 тисяч гривень від МХП' });
+    const edition = doc({
+      ...cherkasy,
+      title: 'Громади Черкащини можуть отримати до 200 тисяч гривень від МХП',
+    });
     expect(sameCluster([fund, vinnytsia, edition])).toBe(false);
   });
 
