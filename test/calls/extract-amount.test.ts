@@ -76,6 +76,14 @@ const CASES: Case[] = [
     currency: 'CAD',
   },
   {
+    name: 'money set aside for all projects, then the caps of small and large ones',
+    text: 'На реалізацію проєктів мешканців передбачено 15 мільйонів гривень. Малий проєкт може коштувати до 300 тисяч, великий — до 1,5 мільйона гривень.',
+    min: null,
+    max: 1500000,
+    currency: 'UAH',
+    total: 15000000,
+  },
+  {
     name: 'a million in words',
     text: 'На одну громаду передбачено до мільйона гривень.',
     min: null,

@@ -36,6 +36,7 @@ type Kind =
   | 'result'
   | 'impl'
   | 'opens'
+  | 'other'
   | 'stage';
 const KINDS: readonly Kind[] = [
   'rolling',
@@ -48,6 +49,7 @@ const KINDS: readonly Kind[] = [
   'result',
   'impl',
   'opens',
+  'other',
   'stage',
 ];
 
@@ -335,8 +337,20 @@ const VAGUE = [
   '(?:наприкінці|в кінці|в конце|at the end of|pod koniec) \\p{L}+(?: \\d{4})?',
 ];
 
+/**
+ * Another call running beside this one: «Нагадаємо, паралельно стартує прийом до «дорослого»
+ * Громадського бюджету — він триватиме до 30 червня»: its dates are not this call's.
+ */
+const OTHER = [
+  `паралельн${L}`,
+  `параллельн${L}`,
+  'in parallel',
+  `równoleg${L}`,
+  `(?:окремо|отдельно|separately) (?:діє|триває|проводиться|оголошено|действует|проходит|проводится|объявлен${L}|runs|open)`,
+];
+
 const CUE_RE = compile(
-  `${B}(?:(${alt(ROLLING)})|(${alt(VAGUE)})|(${alt(DL)})|(${alt(APPLY)})|(${alt(EXT)})|(${alt(PREV)})|(${alt(EVENT)})|(${alt(RESULT)})|(${alt(IMPL)})|(${alt(OPENS)})|(${alt(STAGE)}))(?![\\p{L}])`,
+  `${B}(?:(${alt(ROLLING)})|(${alt(VAGUE)})|(${alt(DL)})|(${alt(APPLY)})|(${alt(EXT)})|(${alt(PREV)})|(${alt(EVENT)})|(${alt(RESULT)})|(${alt(IMPL)})|(${alt(OPENS)})|(${alt(OTHER)})|(${alt(STAGE)}))(?![\\p{L}])`,
   'g',
 );
 
@@ -474,6 +488,8 @@ function judge(doc: Doc, cues: Cue<Kind>[], m: DateMention): Omit<Candidate, 'da
   const beforeText = doc.lower.slice(Math.max(from, m.start - 14), m.start);
   if (!m.rangeEnd && OPENER_BEFORE.test(beforeText)) return null;
   const inClause = cuesIn(cues, from, to);
+  // the sentence is about another call running beside this one, whatever it calls the date
+  if (inClause.some((c) => c.kind === 'other' && c.end <= m.start)) return null;
   const stageBefore = inClause.filter((c) => c.kind === 'stage' && c.end <= m.start);
   const stageAfter = inClause.filter((c) => c.kind === 'stage' && c.start >= m.end);
   const label = labelFor(doc, stageBefore.length ? stageBefore : stageAfter);
