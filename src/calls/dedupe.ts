@@ -1598,7 +1598,8 @@ function scoreWith(
     (a.donor === null || b.donor === null) &&
     amountEq &&
     sameOblasts(a.regions, b.regions) &&
-    jaccard(a.topics, b.topics) >= 0.5 &&
+    // (a copy whose subjects the extractor misses states the same year instead)
+    (jaccard(a.topics, b.topics) >= 0.5 || ((!a.topics.length || !b.topics.length) && yearEq)) &&
     !(a.orgNames.length && b.orgNames.length && !sameOrganization(a, b));
   if ((donorEq ? amountAgrees : unnamedAgrees) && deadlineEq && a.lang !== b.lang) {
     let agree = 0.2 * jaccard(a.topics, b.topics) + 0.1 * jaccard(a.applicants, b.applicants);

@@ -619,6 +619,11 @@ describe('evidence an editor would use for reworded and translated copies', () =
     expect(merged(farmsUk, unnamed).same).toBe(true);
     expect(merged(farmsUk, { ...unnamed, topics: ['veterans', 'agriculture', 'sport'] }).same).toBe(false);
     expect(merged(farmsUk, { ...unnamed, amountMax: null }).same).toBe(false);
+    // a copy whose subjects the extractor missed joins when both headlines state the same year
+    const noSubjects = { ...unnamed, topics: [] };
+    expect(merged(farmsUk, noSubjects).same).toBe(false);
+    const in2027 = (d: typeof farmsUk) => ({ ...d, title: `${d.title} — 2027` });
+    expect(merged(in2027(farmsUk), in2027(noSubjects)).same).toBe(true);
   });
 
   it('same-language copies opening one oblast’s call with the same deadline and grant are one call', () => {
