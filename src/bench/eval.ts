@@ -307,3 +307,9 @@ evalDedupe(
   'Dedupe, sixth fresh held-out set',
   true,
 );
+evalDedupe(
+  'dedupe-fresh7.jsonl',
+  'dedupe-fresh7-hard-negatives.json',
+  'Dedupe, seventh fresh held-out set',
+  true,
+);
