@@ -72,6 +72,10 @@ describe('feature helpers', () => {
     ['small grants for Zhytomyr Oblast', ['UA-18']],
     ['на Волині', ['UA-07']],
     ['вільні простори', []],
+    ['проєкти безпеки людини на низовому рівні', []],
+    ['рівних можливостей для жінок', []],
+    ['громади Рівненщини та Рівне', ['UA-56']],
+    ['Rivne Oblast', ['UA-56']],
   ])('oblasts in %s', (s, want) => {
     expect(oblastsIn(foldText(s))).toEqual(want);
   });
