@@ -313,3 +313,9 @@ evalDedupe(
   'Dedupe, seventh fresh held-out set',
   true,
 );
+evalDedupe(
+  'dedupe-fresh8.jsonl',
+  'dedupe-fresh8-hard-negatives.json',
+  'Dedupe, eighth fresh held-out set',
+  true,
+);
