@@ -1258,7 +1258,7 @@ function localAuthority(name: string): string | null {
     // «Обласна військова адміністрація» without its oblast: any oblast's (see `donorsDiffer`)
     return oblasts.length === 1 ? `oblast ${oblasts[0]}` : oblasts.length === 0 ? ANY_OBLAST : null;
   }
-  if (/міськ|городск|city/.test(folded)) {
+  if (/міськ|городск|city|горсовет|горрад|мэри|мері/.test(folded)) {
     const city = tokens(folded.split(' ')[0] ?? '').at(-1);
     return city ? `city ${city}` : null;
   }

@@ -618,6 +618,20 @@ describe('evidence an editor would use for reworded and translated copies', () =
     expect(blocker(uk, { ...ru, donor: 'Обласна військова адміністрація' })).toBeNull();
   });
 
+  it("one city's council named in two languages, «горсовет» included, is one funder", () => {
+    const city = { deadline: '2026-04-10', amountMax: 500_000, currency: 'UAH', regions: ['UA-63'] };
+    const uk = doc({ id: 'a', ...city, donor: 'Харківська міська рада', title: 'Конкурс проєктів ІГС 2026' });
+    const ru = doc({
+      id: 'b',
+      ...city,
+      donor: 'Харьковский горсовет',
+      title: 'Конкурс проектов ОО',
+      lang: 'ru',
+    });
+    expect(blocker(uk, ru)).toBeNull();
+    expect(blocker(uk, { ...ru, donor: 'Днепровский горсовет' })).toMatch(/donor/);
+  });
+
   it('a translation naming no donor joins by deadline, amount, the same oblasts and subjects', () => {
     const unnamed = { ...farmsEn, donor: null };
     expect(merged(farmsUk, unnamed).same).toBe(true);

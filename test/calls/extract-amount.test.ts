@@ -84,6 +84,21 @@ const CASES: Case[] = [
     total: 15000000,
   },
   {
+    name: 'the money a company «выделят» for the call, then the cap per project',
+    text: 'В этом году на социальные проекты горожан выделят 4 млн гривен, максимум на один проект — 300 тыс.',
+    min: null,
+    max: 300000,
+    currency: 'UAH',
+    total: 4000000,
+  },
+  {
+    name: '«виділить громадам до 150 тисяч» is a grant’s cap',
+    text: 'Фонд виділить громадам Харківщини до 150 тисяч гривень на відновлення послуг.',
+    min: null,
+    max: 150000,
+    currency: 'UAH',
+  },
+  {
     name: 'a million in words',
     text: 'На одну громаду передбачено до мільйона гривень.',
     min: null,
