@@ -29,8 +29,9 @@ Commands:
   extract [--explain] < announcements.jsonl
         One JSON line per input line: is it a call, deadline, amount, applicants, regions,
         topics, donor, language. Offline, no database; a bad line is reported and skipped.
-  dedupe < announcements.jsonl
+  dedupe [--explain] < announcements.jsonl
         One {"id","cluster"} line per input line; the same cluster is the same call.
+        --explain adds "evidence": why each copy was merged with another or kept apart.
   calls list [--query TEXT] [--json]
         Calls in the database with their ids and how many copies each has.
   calls show ID [--json]
@@ -264,10 +265,11 @@ async function extractCommand(args: string[]): Promise<number> {
 }
 
 async function dedupeCommand(args: string[]): Promise<number> {
-  parse(args, {});
+  const { values } = parse(args, { explain: { type: 'boolean', default: false } });
   const lines: AnnouncementLine[] = [];
   await readAnnouncements((a) => lines.push(a));
-  for (const row of dedupeLines(lines)) process.stdout.write(`${JSON.stringify(row)}\n`);
+  for (const row of dedupeLines(lines, { explain: values.explain }))
+    process.stdout.write(`${JSON.stringify(row)}\n`);
   return 0;
 }
 

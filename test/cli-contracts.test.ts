@@ -6,8 +6,8 @@ import { describe, expect, it } from 'vitest';
 
 const BIN = path.resolve('src/bin/hromada-grants.js');
 
-function run(command: string, input: string) {
-  const r = spawnSync(process.execPath, [BIN, command], {
+function run(command: string, input: string, ...flags: string[]) {
+  const r = spawnSync(process.execPath, [BIN, command, ...flags], {
     input,
     encoding: 'utf8',
     timeout: 60_000,
@@ -83,5 +83,14 @@ describe('hromada-grants dedupe', () => {
     const cluster = Object.fromEntries(r.out.map((o) => [o.id, o.cluster]));
     expect(cluster.c1).toBe(cluster.c2);
     expect(cluster.n1).not.toBe(cluster.c1);
+    expect(r.out[0]).not.toHaveProperty('evidence');
+  });
+
+  it('--explain says why copies were merged', () => {
+    const relay = { ...CALL, id: 'c2', url: 'https://www.prostir.ua/?grants=svitlo&utm_source=fb' };
+    const r = run('dedupe', [CALL, relay].map((l) => JSON.stringify(l)).join('\n'), '--explain');
+    expect(r.code).toBe(0);
+    expect(r.out[1].cluster).toBe(r.out[0].cluster);
+    expect(r.out[1].evidence.join(' ')).toMatch(/merged c1~c2 score/);
   });
 });
