@@ -319,3 +319,9 @@ evalDedupe(
   'Dedupe, eighth fresh held-out set',
   true,
 );
+evalDedupe(
+  'dedupe-fresh9.jsonl',
+  'dedupe-fresh9-hard-negatives.json',
+  'Dedupe, ninth fresh held-out set',
+  true,
+);
