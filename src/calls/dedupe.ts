@@ -706,6 +706,12 @@ export interface DedupeDoc {
    * «та ще шести областей» (false when the headline names none: nothing asks then).
    */
   severalOblasts: boolean;
+  /**
+   * The headline tells one oblast's readers what they can get («Громади Запорізької області можуть
+   * модернізувати школи…», «Школы Днепропетровщины могут…»): a local site's view of a call, not the
+   * name of an oblast's edition («…: конкурс для громад Житомирської області»).
+   */
+  readersOblast: boolean;
   years: readonly number[];
   editions: readonly number[];
   seasons: readonly string[];
@@ -939,6 +945,8 @@ const ANNOUNCER =
 
 const ANNOUNCER_HINT = /ова|ода|ога|обл|oblast/;
 const REGION_WORD_HINT = /област|регіон|регион|oblast|region/;
+/** «можуть отримати», «могут утеплить», "can apply": a headline telling its readers (see `readersOblast`). */
+const READERS_CAN = /(?<!\p{L})(?:можуть|може|зможуть|могут|может|смогут|can)(?!\p{L})/u;
 /** «та ще шести областей», «семи областей, зокрема Сумської», "and six other oblasts". */
 const MORE_OBLASTS =
   /(?:ще|інших|других|ещ[её]|other|more)\s+(?:\p{L}+\s+)?(?:област|регіон|регион|oblast|region)|(?:двох|трьох|чотирьох|п.яти|шести|семи|восьми|дев.яти|десяти|кількох|декількох|двух|тр[её]х|четыр[её]х|пяти|нескольких|two|three|four|five|six|seven|eight|nine|ten|several|\d+)\s+(?:\p{L}+\s+)?(?:областей|областях|регіонів|регионов|oblasts|regions)/u;
@@ -997,6 +1005,7 @@ export function dedupeFeatures(d: DocInput, canon: (u: string) => string): Dedup
       titleOblasts.length > 0 &&
       (d.regions.filter((r) => r !== 'UA').length > 1 ||
         (REGION_WORD_HINT.test(text) && MORE_OBLASTS.test(text))),
+    readersOblast: titleOblasts.length > 0 && READERS_CAN.test(title),
     // (a date's year and a programme period «2021–2027» say nothing of the edition)
     years: shared(
       yearsOf(title.replace(/\d{1,2}[./]\d{1,2}[./](20\d\d)|20\d\d\s*[-–—]\s*20\d\d/g, ' ')),
@@ -1990,6 +1999,7 @@ function signature(d: DedupeDoc): string {
     d.regions.join(),
     d.titleRegions.join(),
     d.severalOblasts,
+    d.readersOblast,
     d.publishedDay ?? '',
     d.parties.join(),
     d.amountMax ?? '',
@@ -2246,7 +2256,7 @@ export function clusterAnnouncements(docs: readonly DedupeDoc[], opts: ClusterOp
         // (one local site may headline its own oblast — «Громади Вінниччини можуть отримати…»; when
         // both headlines name their oblasts, one must say the call is open to several — «Харківської
         // та ще шести областей» — or they are two oblasts' editions)
-        const local = (d: DedupeDoc) => d.titleRegions.length === 0 || d.severalOblasts;
+        const local = (d: DedupeDoc) => d.titleRegions.length === 0 || d.severalOblasts || d.readersOblast;
         if (oblastsClash(a, b) && !((local(a) || local(b)) && (covered(ri, a, b) || covered(rj, a, b))))
           return [ga.members[0]!, gb.members[0]!];
         if (donorsDiffer(a, b))

@@ -1018,7 +1018,7 @@ describe('evidence an editor would use for reworded and translated copies', () =
     expect(sameCluster([odesa, mykolaiv])).toBe(false);
   });
 
-  it('one local site may headline its own oblast of a multi-oblast call; two such headlines are editions', () => {
+  it('local sites telling their oblast’s readers of a multi-oblast call are one call; headlines naming editions are not', () => {
     const mhp = {
       donor: 'MHP',
       programme: 'MHP – Hromadi',
@@ -1050,12 +1050,19 @@ describe('evidence an editor would use for reworded and translated copies', () =
     expect(vinnytsia.titleRegions).toEqual(['UA-05']);
     expect(doc(cherkasy).titleRegions).toEqual([]);
     expect(sameCluster([fund, vinnytsia, doc(cherkasy)])).toBe(true);
-    // with both headlines naming their oblasts, they read as two oblasts' editions
-    const edition = doc({
+    // two headlines telling each oblast's readers what they can get: local views too
+    const cherkasyReaders = doc({
       ...cherkasy,
       title: 'Громади Черкащини можуть отримати до 200 тисяч гривень від МХП',
     });
-    expect(sameCluster([fund, vinnytsia, edition])).toBe(false);
+    expect(cherkasyReaders.readersOblast).toBe(true);
+    expect(sameCluster([fund, vinnytsia, cherkasyReaders])).toBe(true);
+    // headlines naming each oblast's competition are two oblasts' editions
+    const edition = (title: string) => doc({ ...cherkasy, title });
+    const vinnytsiaEdition = edition('Весняний конкурс МХП-Громаді для громад Вінниччини');
+    const cherkasyEdition = edition('Весняний конкурс МХП-Громаді для громад Черкащини');
+    expect(vinnytsiaEdition.readersOblast).toBe(false);
+    expect(sameCluster([fund, { ...vinnytsiaEdition, id: 'b' }, cherkasyEdition])).toBe(false);
   });
 
   it('oblast editions named in the title stay apart even when a copy lists both oblasts', () => {

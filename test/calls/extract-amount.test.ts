@@ -99,6 +99,13 @@ const CASES: Case[] = [
     currency: 'UAH',
   },
   {
+    name: 'what the last round brought in is no grant',
+    text: 'Один проєкт може отримати до 1 млн євро. Нагадаємо, за результатами першого конкурсу програми на Закарпаття залучили понад 30 млн євро.',
+    min: null,
+    max: 1000000,
+    currency: 'EUR',
+  },
+  {
     name: 'a million in words',
     text: 'На одну громаду передбачено до мільйона гривень.',
     min: null,

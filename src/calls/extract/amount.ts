@@ -158,6 +158,10 @@ const EXCLUDE = [
   'cost of',
   `отримал${L}`,
   'received',
+  // what earlier rounds brought in: «за результатами першого конкурсу залучили понад 30 млн євро»
+  `залучил${L}`,
+  `привлекл${L}`,
+  'attracted',
   `собственн${L} вклад${L}`,
 ];
 /** Totals first: «грантовий фонд» is the programme’s money, though it starts like «грант». */
