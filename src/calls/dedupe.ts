@@ -1675,9 +1675,15 @@ function scoreWith(
       ((score >= MERGE_THRESHOLD - 0.5 &&
         Math.max(titleCovered(a, b, w), titleCovered(b, a, w)) >= HEADLINE_RESTATED) ||
         (deadlineEq && sameOblasts(a.regions, b.regions) && score >= MERGE_THRESHOLD - 0.6));
+    // a relay leaving the date out of one oblast's call by the same funder, with its grant
+    const undatedRelay =
+      undated && donorEq && amountEq && sameOblasts(a.regions, b.regions) && score >= MERGE_THRESHOLD - 0.5;
     if (covered) {
       score = Math.max(score, MERGE_THRESHOLD);
       reasons?.push('same donor, deadline and amount; one headline restated in the other copy');
+    } else if (undatedRelay) {
+      score = Math.max(score, MERGE_THRESHOLD);
+      reasons?.push('same donor, amount and oblasts; one copy leaves the date out');
     } else {
       score = Math.min(score, MERGE_THRESHOLD - 0.01);
       reasons?.push('same language but neither title nor text close');

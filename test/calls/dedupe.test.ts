@@ -640,7 +640,7 @@ describe('evidence an editor would use for reworded and translated copies', () =
     // a copy whose subjects the extractor missed joins when both headlines state the same year
     const noSubjects = { ...unnamed, topics: [] };
     expect(merged(farmsUk, noSubjects).same).toBe(false);
-    const in2027 = (d: typeof farmsUk) => ({ ...d, title: `${d.title} — 2027` });
+    const in2027 = <T extends { title: string }>(d: T) => ({ ...d, title: `${d.title} — 2027` });
     expect(merged(in2027(farmsUk), in2027(noSubjects)).same).toBe(true);
   });
 
@@ -661,6 +661,33 @@ describe('evidence an editor would use for reworded and translated copies', () =
     });
     expect(sameCluster([ova, council])).toBe(true);
     expect(sameCluster([ova, { ...council, regions: ['UA-68'] }])).toBe(false);
+  });
+
+  it('a relay leaving out the date of one oblast’s call joins by funder, grant and oblast', () => {
+    const sumy = {
+      donor: 'Сумська обласна військова адміністрація',
+      amountMax: 200_000,
+      currency: 'UAH',
+      regions: ['UA-59'],
+    };
+    const announced = doc({
+      id: 'a',
+      ...sumy,
+      deadline: '2026-05-15',
+      title: 'Оголошено конкурс мікрогрантів «Громади Сумщини: відновлення – 2026»',
+      text: 'Сумська ОВА оголошує конкурс мікрогрантів для громад області: до 200 тис. грн на відновлення. Заявки до 15 травня.',
+    });
+    const relay = {
+      id: 'b',
+      ...sumy,
+      deadline: null,
+      title: 'Для громад Сумщини оголосили мікрогранти до 200 тисяч гривень',
+      text: 'Обласна адміністрація оголосила конкурс мікрогрантів на відновлення громад. Деталі — на сайті ОВА.',
+    };
+    expect(sameCluster([announced, doc(relay)])).toBe(true);
+    // another funder's or another oblast's call is not this one
+    expect(sameCluster([announced, doc({ ...relay, donor: 'Полтавська обласна рада' })])).toBe(false);
+    expect(sameCluster([announced, doc({ ...relay, regions: ['UA-53'] })])).toBe(false);
   });
 
   it('a translation with contradicting subjects or another oblast stays apart', () => {
