@@ -1671,7 +1671,10 @@ function scoreWith(
     const covered =
       donorOk &&
       (deadlineEq || deadlineExt) &&
-      amountEq &&
+      // (neither states a grant — a state fund's call for investment projects names none — and
+      // neither names a programme the other does not)
+      (amountEq ||
+        (a.amountMax === null && b.amountMax === null && donorEq && a.programme === b.programme)) &&
       ((score >= MERGE_THRESHOLD - 0.5 &&
         Math.max(titleCovered(a, b, w), titleCovered(b, a, w)) >= HEADLINE_RESTATED) ||
         (deadlineEq && sameOblasts(a.regions, b.regions) && score >= MERGE_THRESHOLD - 0.6));
@@ -1680,7 +1683,9 @@ function scoreWith(
       undated && donorEq && amountEq && sameOblasts(a.regions, b.regions) && score >= MERGE_THRESHOLD - 0.5;
     if (covered) {
       score = Math.max(score, MERGE_THRESHOLD);
-      reasons?.push('same donor, deadline and amount; one headline restated in the other copy');
+      reasons?.push(
+        `same donor and deadline, ${amountEq ? 'same amount' : 'neither states a grant'}; one headline restated in the other copy`,
+      );
     } else if (undatedRelay) {
       score = Math.max(score, MERGE_THRESHOLD);
       reasons?.push('same donor, amount and oblasts; one copy leaves the date out');

@@ -663,6 +663,27 @@ describe('evidence an editor would use for reworded and translated copies', () =
     expect(sameCluster([ova, { ...council, regions: ['UA-68'] }])).toBe(false);
   });
 
+  it('copies of a call that states no grant join by funder, deadline and a restated headline', () => {
+    const fund = { donor: 'State Regional Development Fund', deadline: '2026-06-15' };
+    const ministry = doc({
+      id: 'a',
+      ...fund,
+      title: 'Розпочато прийом проєктів регіонального розвитку для фінансування з ДФРР у 2027 році',
+      text: 'Мінрозвитку оголошує: громади подають проєкти регіонального розвитку для фінансування з ДФРР у 2027 році до 15 червня 2026 року.',
+    });
+    const relay = {
+      id: 'b',
+      ...fund,
+      title: 'ДФРР-2027: громади подають проєкти до 15 червня',
+      text: 'Громади можуть подати проєкти через облдержадміністрації. Кінцевий термін — 15 червня.',
+    };
+    const r = clusterAnnouncements([ministry, doc(relay)]);
+    expect(r[1]!.cluster).toBe(r[0]!.cluster);
+    expect(r[1]!.evidence.join(' ')).toMatch(/same donor and deadline, neither states a grant/);
+    // a copy naming a programme the other does not name is another call of the donor
+    expect(sameCluster([ministry, doc({ ...relay, programme: 'Kusanone' })])).toBe(false);
+  });
+
   it('a relay leaving out the date of one oblast’s call joins by funder, grant and oblast', () => {
     const sumy = {
       donor: 'Сумська обласна військова адміністрація',

@@ -106,6 +106,13 @@ const CASES: Case[] = [
     currency: 'EUR',
   },
   {
+    name: '«японських єн» with the adjective',
+    text: 'Фінансування: до 50000000 японських єн на один проєкт.',
+    min: null,
+    max: 50000000,
+    currency: 'JPY',
+  },
+  {
     name: 'a million in words',
     text: 'На одну громаду передбачено до мільйона гривень.',
     min: null,
