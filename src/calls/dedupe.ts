@@ -2493,7 +2493,9 @@ function candidatePairs(
     }
     for (let q = urls.linkOff[r]!; q < urls.linkOff[r + 1]!; q++)
       if (urls.linkPage[q]) addHash(urls.linkHash[q]!);
-    if (d.deadline) addHash(hashString(d.deadline, hashString(d.donor ?? '', SEED_DONOR_DEADLINE)) | 0);
+    // donors by family: «Харківська міська рада» and «Харьковский горсовет» share the keys
+    const donor = d.donor === null ? '' : donorFamily(d.donor);
+    if (d.deadline) addHash(hashString(d.deadline, hashString(donor, SEED_DONOR_DEADLINE)) | 0);
     if (d.deadline && d.amountMax !== null)
       addHash(hashString(String(d.amountMax), hashString(d.deadline, SEED_DEADLINE_AMOUNT)) | 0);
     if (d.deadline) for (const name of d.quoted) addHash(hashString(name, SEED_QUOTED_NAME) | 0);
@@ -2501,11 +2503,11 @@ function candidatePairs(
     // the announcement by donor and grant, and by donor and month: coarse keys, counted exactly in
     // pass 1 and kept only where few documents share them (a big donor's every call shares one)
     nCoarse = 0;
-    if (d.donor && d.amountMax !== null)
+    if (donor && d.amountMax !== null)
       coarse[nCoarse++] =
-        hashString(`${d.amountMax} ${d.currency}`, hashString(d.donor, SEED_DONOR_AMOUNT)) | 0;
+        hashString(`${d.amountMax} ${d.currency}`, hashString(donor, SEED_DONOR_AMOUNT)) | 0;
     const month = d.deadline?.slice(0, 7) ?? d.deadlineMonth;
-    if (d.donor && month) coarse[nCoarse++] = hashString(month, hashString(d.donor, SEED_DONOR_MONTH)) | 0;
+    if (donor && month) coarse[nCoarse++] = hashString(month, hashString(donor, SEED_DONOR_MONTH)) | 0;
   };
   const coarse = new Int32Array(2);
   let nCoarse = 0;

@@ -632,6 +632,28 @@ describe('evidence an editor would use for reworded and translated copies', () =
     expect(blocker(uk, { ...ru, donor: 'Днепровский горсовет' })).toMatch(/donor/);
   });
 
+  it('copies naming one funder in two languages meet as candidates though no title word is shared', () => {
+    const call = { deadline: '2026-04-10', regions: ['UA-63'], topics: ['social'] };
+    const uk = doc({
+      id: 'a',
+      ...call,
+      donor: 'Харківська міська рада',
+      title: 'Конкурс проєктів ІГС для фінансування з бюджету м. Харкова у 2026 році',
+      text: 'Харківська міська рада оголошує конкурс проєктів інститутів громадянського суспільства. Документи приймаються до 10 квітня.',
+    });
+    const ru = doc({
+      id: 'b',
+      ...call,
+      lang: 'ru',
+      donor: 'Харьковский горсовет',
+      amountMax: 500_000,
+      currency: 'UAH',
+      title: 'Харьковские ОО могут получить до 500 тысяч из горбюджета: объявлен конкурс',
+      text: 'Горсовет объявил конкурс проектов общественных организаций. Максимум на проект — 500 тыс. гривен. Документы принимают до 10 апреля.',
+    });
+    expect(sameCluster([uk, ru])).toBe(true);
+  });
+
   it('a translation naming no donor joins by deadline, amount, the same oblasts and subjects', () => {
     const unnamed = { ...farmsEn, donor: null };
     expect(merged(farmsUk, unnamed).same).toBe(true);
