@@ -18,6 +18,18 @@ interface Case {
 
 const CASES: Case[] = [
   {
+    name: 'Polish «Zgłoszenia … przyjmujemy do 13 lutego»',
+    text: 'Zgłoszenia (formularz w języku ukraińskim lub polskim) przyjmujemy do 13 lutego 2026 r.',
+    pub: '2026-01-12',
+    deadline: '2026-02-13',
+  },
+  {
+    name: 'Polish «Termin zgłoszeń: 13.02.2026»',
+    text: 'Koszty wizyty pokrywa program. Termin zgłoszeń hromad: 13.02.2026.',
+    pub: '2026-01-28',
+    deadline: '2026-02-13',
+  },
+  {
     name: 'another call running «паралельно» keeps its own date',
     text: 'Проєкти до шкільного бюджету приймають з 1 до 19 червня. Нагадаємо, паралельно стартує прийом проєктів до «дорослого» Громадського бюджету — він триватиме до 30 червня.',
     pub: '2026-05-27',

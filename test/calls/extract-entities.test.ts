@@ -486,6 +486,17 @@ describe('donor and programme', () => {
     { text: 'Mercy Corps invites local NGOs to apply.', donor: 'Mercy Corps', programme: null },
     { text: 'Фонд Рината Ахметова объявляет конкурс.', donor: 'Rinat Akhmetov Foundation', programme: null },
     { text: 'Людина в біді оголошує конкурс мікрогрантів.', donor: 'People in Need', programme: null },
+    // a programme announcing the call speaks for its funder over a donor mentioned in passing
+    {
+      text: 'Program RITA – Przemiany w regionie zaprasza hromady. Tematy: pozyskiwanie funduszy unijnych, integracja z UE.',
+      donor: 'Polish-American Freedom Foundation',
+      programme: 'RITA',
+    },
+    {
+      text: 'Програма RITA за підтримки ЄС запрошує громади на навчальні візити.',
+      donor: 'European Union',
+      programme: 'RITA',
+    },
     { text: 'Организация «Человек в беде» приглашает громады.', donor: 'People in Need', programme: null },
     { text: 'ACTED launches a call for local partners.', donor: 'ACTED', programme: null },
     // the English word is no organization

@@ -85,6 +85,9 @@ const DL = [
   `окончани${L} при[её]ма`,
   'termin składania',
   'nabór (?:trwa|wniosków)',
+  // «Termin zgłoszeń hromad: 13.02.2026», «Zgłoszenia przyjmujemy do 13 lutego»
+  `termin${L} zgłosze${L}`,
+  `zgłoszeni${L}`,
 ];
 /** Verbs of applying: a deadline cue unless an event or results word governs the clause. */
 const APPLY = [

@@ -220,6 +220,22 @@ const GAZETTEER: readonly Entry[] = [
     aliases: ['polish aid', `польськ${L} допомог${L}`, 'polska pomoc', `польск${L} помощ${L}`],
   },
   {
+    // run by the Education for Democracy Foundation, funded by the Polish-American Freedom Foundation
+    name: 'RITA',
+    kind: 'programme',
+    donor: 'Polish-American Freedom Foundation',
+    aliases: [
+      `(?:(?:program${L}|програм${L}|программ${L}) )?${Q}rita[»"”]? [–—-] (?:przemiany w regionie|зміни в регіоні)`,
+      `(?:program${L}|програм${L}|программ${L}) ${Q}rita`,
+      `fundacj${L} edukacja dla demokracji`,
+      `фонд${L} ${Q}освіта для демократії`,
+      'polish-american freedom foundation',
+      `polsko-amerykańsk${L} fundacj${L} wolności`,
+      `польсько-американськ${L} фонд${L} свободи`,
+    ],
+    acronyms: ['RITA', 'РІТА', 'РИТА'],
+  },
+  {
     name: 'Solidarity Fund PL',
     kind: 'donor',
     aliases: [
@@ -846,7 +862,7 @@ const FUNDER_BEFORE = compile(
 );
 /** "… оголошує конкурс": the name before it runs the call. */
 const ANNOUNCER_AFTER =
-  /^[\s»"“”)]*(?:\([^)]{0,40}\)\s*)?(?:спільно з [^,.]{0,40}\s+)?(?:оголошу|оголосил|оголосив|запрошу|відкрива|розпочина|стартує|приймає|announc|invit|launch|opens|is accepting|объявля|приглаша|ogłasza)/;
+  /^[\s»"“”)]*(?:\([^)]{0,40}\)\s*)?(?:спільно з [^,.]{0,40}\s+)?(?:оголошу|оголосил|оголосив|запрошу|відкрива|розпочина|стартує|приймає|announc|invit|launch|opens|is accepting|объявля|приглаша|ogłasza|zaprasza|prowadzi nabór)/;
 
 interface Mention {
   pos: number;
@@ -1000,7 +1016,11 @@ export function extractDonor(doc: Doc, url?: string | null): DonorResult {
         m.entry.kind === 'programme' &&
         !OTHER_PROGRAMME_BEFORE.test(doc.lower.slice(Math.max(0, m.pos - 40), m.pos)),
     ) ?? null;
-  const best = bestDonor(doc, all);
+  let best = bestDonor(doc, all);
+  // a programme that announces the call («Program RITA zaprasza…») speaks for its funder over a
+  // donor the text only mentions in passing («integracja z UE»)
+  if (best && programme?.entry.donor && score(doc, programme) > score(doc, best) && score(doc, best) < 4)
+    best = null;
   const site = fromUrl(url);
   const evidence: DonorResult['evidence'] = {};
   if (programme) evidence.programme = doc.text.slice(programme.pos, programme.end);
