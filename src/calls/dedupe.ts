@@ -1611,7 +1611,17 @@ function scoreWith(
     // (a copy whose subjects the extractor misses states the same year instead)
     (jaccard(a.topics, b.topics) >= 0.5 || ((!a.topics.length || !b.topics.length) && yearEq)) &&
     !(a.orgNames.length && b.orgNames.length && !sameOrganization(a, b));
-  if ((donorEq ? amountAgrees : unnamedAgrees) && deadlineEq && a.lang !== b.lang) {
+  // …or neither gives a date (a call open until the money runs out), with the same funder, grant
+  // and oblasts
+  const openEnded =
+    a.deadline === null &&
+    b.deadline === null &&
+    a.deadlineMonth === null &&
+    b.deadlineMonth === null &&
+    donorEq &&
+    amountEq &&
+    sameOblasts(a.regions, b.regions);
+  if ((((donorEq ? amountAgrees : unnamedAgrees) && deadlineEq) || openEnded) && a.lang !== b.lang) {
     let agree = 0.2 * jaccard(a.topics, b.topics) + 0.1 * jaccard(a.applicants, b.applicants);
     if (intersects(a.editions, b.editions)) agree += 0.15;
     if (intersects(a.seasons, b.seasons)) agree += 0.1;
@@ -1631,7 +1641,9 @@ function scoreWith(
       !(a.topics.length && b.topics.length && disjoint(a.topics, b.topics))
     ) {
       score = Math.max(score, MERGE_THRESHOLD);
-      reasons?.push(`translation: ${donorEq ? 'same donor, ' : ''}deadline and amount, corroborated`);
+      reasons?.push(
+        `translation: ${donorEq ? 'same donor, ' : ''}${deadlineEq ? 'deadline' : 'no date'} and amount, corroborated`,
+      );
     }
   }
   if (reasons) {

@@ -733,6 +733,35 @@ describe('evidence an editor would use for reworded and translated copies', () =
     expect(sameCluster([announced, doc({ ...relay, regions: ['UA-53'] })])).toBe(false);
   });
 
+  it('a translation of a call open until the money runs out joins by funder, grant and oblasts', () => {
+    const iom = {
+      donor: 'IOM',
+      amountMax: 5000,
+      currency: 'USD',
+      regions: ['UA-12', 'UA-53', 'UA-05'],
+      topics: ['idp', 'economy'],
+    };
+    const uk = doc({
+      id: 'a',
+      ...iom,
+      title: '💼 МОМ: мікрогранти до $5 000 для ВПО — заявки приймаються постійно',
+      text: 'Дніпропетровська, Полтавська, Вінницька області. Дедлайну немає — до вичерпання коштів.',
+    });
+    const ru = {
+      id: 'b',
+      ...iom,
+      lang: 'ru',
+      title: 'МОМ выдает гранты до 5000 долларов переселенцам: заявки принимаются постоянно',
+      text: 'Программа работает в Днепропетровской, Полтавской и Винницкой областях. Прием заявок постоянный — до исчерпания средств.',
+    };
+    const r = clusterAnnouncements([uk, doc(ru)]);
+    expect(r[1]!.cluster).toBe(r[0]!.cluster);
+    expect(r[1]!.evidence.join(' ')).toMatch(/no date and amount, corroborated/);
+    // another grant or another oblast is another programme
+    expect(sameCluster([uk, doc({ ...ru, amountMax: 3000 })])).toBe(false);
+    expect(sameCluster([uk, doc({ ...ru, regions: ['UA-46'] })])).toBe(false);
+  });
+
   it('a translation with contradicting subjects or another oblast stays apart', () => {
     expect(merged(farmsUk, { ...farmsEn, topics: ['veterans'] }).same).toBe(false);
     expect(
