@@ -1738,6 +1738,15 @@ function scoreWith(
     score = MERGE_THRESHOLD;
     reasons?.push('an extension notice restating the grant, with the same oblasts, round or name');
   }
+  // an extension notice restating only the call's headline and year («Deadline extended: WPHF
+  // Ukraine 2026 Call for Proposals»): the notice's headline is the call's, with nothing else
+  if (score < MERGE_THRESHOLD && laterExtended && donorEq && yearEq && score >= MERGE_THRESHOLD - 0.5) {
+    const notice = a.deadline! > b.deadline! ? a : b;
+    if (titleCovered(notice, notice === a ? b : a, w) >= HEADLINE_RESTATED) {
+      score = MERGE_THRESHOLD;
+      reasons?.push('an extension notice restating the call’s headline and year');
+    }
+  }
   // a relay leaving the date out quotes the call's own name («Укрнафта — громадам:
   // енергостійкість»); two posts giving only the name need its round too (хвиля 3)
   if (

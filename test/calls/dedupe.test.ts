@@ -762,6 +762,32 @@ describe('evidence an editor would use for reworded and translated copies', () =
     expect(sameCluster([uk, doc({ ...ru, regions: ['UA-46'] })])).toBe(false);
   });
 
+  it('an extension notice restating only the call’s headline and year joins it', () => {
+    const call = doc({
+      id: 'a',
+      lang: 'en',
+      donor: 'UN Women',
+      deadline: '2026-06-19',
+      amountMax: 200_000,
+      currency: 'USD',
+      title: "WPHF Call for Proposals 2026 – Ukraine: Women's Participation in Recovery",
+      text: 'The Women’s Peace and Humanitarian Fund (WPHF) invites Ukrainian women’s organizations to apply. Grants up to USD 200,000. Deadline: 19 June 2026.',
+    });
+    const notice = {
+      id: 'b',
+      lang: 'en',
+      donor: 'UN Women',
+      deadline: '2026-07-03',
+      title: 'Deadline extended: WPHF Ukraine 2026 Call for Proposals',
+      text: 'The deadline has been extended to 3 July 2026. All other conditions remain unchanged.',
+    };
+    const r = clusterAnnouncements([call, doc(notice)]);
+    expect(r[1]!.cluster).toBe(r[0]!.cluster);
+    expect(r[1]!.evidence.join(' ')).toMatch(/extension notice restating the call’s headline and year/);
+    // another year's call is another call
+    expect(sameCluster([call, doc({ ...notice, title: notice.title.replace('2026', '2027') })])).toBe(false);
+  });
+
   it('a translation with contradicting subjects or another oblast stays apart', () => {
     expect(merged(farmsUk, { ...farmsEn, topics: ['veterans'] }).same).toBe(false);
     expect(
