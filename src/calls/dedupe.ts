@@ -1608,8 +1608,8 @@ function scoreWith(
     (a.donor === null || b.donor === null) &&
     amountEq &&
     sameOblasts(a.regions, b.regions) &&
-    // (a copy whose subjects the extractor misses states the same year instead)
-    (jaccard(a.topics, b.topics) >= 0.5 || ((!a.topics.length || !b.topics.length) && yearEq)) &&
+    // (a copy whose subjects the extractor misses is no evidence either way)
+    (jaccard(a.topics, b.topics) >= 0.5 || !a.topics.length || !b.topics.length) &&
     !(a.orgNames.length && b.orgNames.length && !sameOrganization(a, b));
   // …or neither gives a date (a call open until the money runs out), with the same funder, grant
   // and oblasts

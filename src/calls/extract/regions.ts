@@ -321,6 +321,11 @@ const BRANCHES: ReadonlyArray<readonly [string, string]> = [
     'cityCouncil',
     `(${CITY_STEMS})${L}{0,3}\\s+(?:міськ${L}* (?:територіальн${L}* )?(?:громад|рад)${L}*|мтг|city)${NOT_LETTER}`,
   ],
+  // «мешканці Дніпра», «у Дніпрі», «в Днепре», «дніпряни»: the city (the river is «на Дніпрі», «Дніпро» alone)
+  [
+    'dniproCity',
+    `(?:(?:мешканц${L}*|жител${L}*)\\s+(?:дніпра|днепра)|(?:у|в)\\s+(?:дніпрі|днепре)|дніпрян${L}*|днепрян${L}*)${NOT_LETTER}`,
+  ],
   // «мешканців Києва», «з Харкова».
   [
     'cityTarget',
@@ -364,6 +369,7 @@ const CITY_BRANCHES = new Set<Branch>([
   'cityOf',
   'cityCouncil',
   'cityTarget',
+  'dniproCity',
 ]);
 /**
  * «Окремий конкурс оголошено для Чернігівської області», "A separate call is open for Sumy oblast":
@@ -417,6 +423,8 @@ function codesOf(branch: Branch, inner: string | undefined): readonly string[] {
     case 'cityMarked':
     case 'cityCouncil':
       return [CITY_CODE.get(inner!)!];
+    case 'dniproCity':
+      return ['UA-12'];
     case 'cityTarget':
     case 'cityOf':
       return CITY_NEEDS_MARKER.has(inner!) ? [] : [CITY_CODE.get(inner!)!];
