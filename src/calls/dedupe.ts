@@ -1682,7 +1682,7 @@ function scoreWith(
     // (or both open it to the same oblasts: one oblast's call closing that day with that grant)
     const covered =
       donorOk &&
-      (deadlineEq || deadlineExt) &&
+      (deadlineEq || deadlineExt || (undated && a.amountMax === null && b.amountMax === null)) &&
       // (neither states a grant — a state fund's call for investment projects names none — and
       // neither names a programme the other does not)
       (amountEq ||
@@ -1695,8 +1695,9 @@ function scoreWith(
       undated && donorEq && amountEq && sameOblasts(a.regions, b.regions) && score >= MERGE_THRESHOLD - 0.5;
     if (covered) {
       score = Math.max(score, MERGE_THRESHOLD);
+      const date = deadlineEq ? 'deadline' : deadlineExt ? 'extended deadline' : 'no date in one copy';
       reasons?.push(
-        `same donor and deadline, ${amountEq ? 'same amount' : 'neither states a grant'}; one headline restated in the other copy`,
+        `same donor, ${date}, ${amountEq ? 'same amount' : 'neither states a grant'}; one headline restated in the other copy`,
       );
     } else if (undatedRelay) {
       score = Math.max(score, MERGE_THRESHOLD);

@@ -684,7 +684,7 @@ describe('evidence an editor would use for reworded and translated copies', () =
     expect(sameCluster([ova, { ...council, regions: ['UA-68'] }])).toBe(false);
   });
 
-  it('copies of a call that states no grant join by funder, deadline and a restated headline', () => {
+  it('copies of a call that states no grant join by funder, deadline (or none) and a restated headline', () => {
     const fund = { donor: 'State Regional Development Fund', deadline: '2026-06-15' };
     const ministry = doc({
       id: 'a',
@@ -700,7 +700,16 @@ describe('evidence an editor would use for reworded and translated copies', () =
     };
     const r = clusterAnnouncements([ministry, doc(relay)]);
     expect(r[1]!.cluster).toBe(r[0]!.cluster);
-    expect(r[1]!.evidence.join(' ')).toMatch(/same donor and deadline, neither states a grant/);
+    expect(r[1]!.evidence.join(' ')).toMatch(/same donor, deadline, neither states a grant/);
+    // an oblast's relay leaving out the date as well
+    const oblast = doc({
+      id: 'c',
+      donor: 'State Regional Development Fund',
+      regions: ['UA-74'],
+      title: 'Чернігівщина: триває прийом проєктів регіонального розвитку для фінансування з ДФРР',
+      text: 'Обласна адміністрація нагадує: громади області подають проєкти регіонального розвитку для фінансування з ДФРР у 2027 році.',
+    });
+    expect(sameCluster([ministry, oblast])).toBe(true);
     // a copy naming a programme the other does not name is another call of the donor
     expect(sameCluster([ministry, doc({ ...relay, programme: 'Kusanone' })])).toBe(false);
   });
