@@ -113,6 +113,20 @@ const CASES: Case[] = [
     currency: 'JPY',
   },
   {
+    name: 'a bare «крон» is the krone named before it',
+    text: 'Фінансування: початковий етап — до 400 тис. шведських крон (приблизно 1,5 млн грн); проєктний етап — до 1,2 млн крон на рік.',
+    min: null,
+    max: 1200000,
+    currency: 'SEK',
+  },
+  {
+    name: 'a bare «крон» alone is Czech',
+    text: 'Грант до 500 тис. крон на проєкт.',
+    min: null,
+    max: 500000,
+    currency: 'CZK',
+  },
+  {
     name: 'a million in words',
     text: 'На одну громаду передбачено до мільйона гривень.',
     min: null,

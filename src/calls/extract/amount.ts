@@ -216,6 +216,10 @@ const CURRENCIES: ReadonlyArray<readonly [RegExp, string]> = [
   [/^(?:czk|крон|чеськ|чешск)/, 'CZK'],
 ];
 
+const KRONES = new Set(['SEK', 'NOK', 'DKK', 'CZK']);
+/** A sum in «крон» with no country's adjective before it. */
+const BARE_KRONE = /(?:^|[\s\d.,])(?:тис\.?|тыс\.?|млн\.?|мільйон\p{L}*|миллион\p{L}*)?\s*крон/u;
+
 function currencyOf(word: string | undefined): string | null {
   if (!word) return null;
   return CURRENCIES.find(([re]) => re.test(word))?.[1] ?? null;
@@ -271,6 +275,14 @@ function tokens(lower: string): Token[] {
     out.push({ start: m.index, end, mantissa: 1, mult: 1e6, value: 1e6, currency: currencyOf(m[1]) });
   }
   out.sort((a, b) => a.start - b.start);
+  // «до 400 тис. шведських крон …; до 1,2 млн крон на рік»: a bare «крон» is the krone named before
+  // it (Czech only when none was)
+  let krone: string | null = null;
+  for (const t of out) {
+    if (t.currency === 'CZK' && krone && BARE_KRONE.test(lower.slice(t.start, t.end + 12)))
+      t.currency = krone;
+    else if (t.currency && KRONES.has(t.currency)) krone = t.currency;
+  }
   // «малі — до 400 тис. грн, великі — до 2,5 млн»: a sum with a multiplier and no currency takes the
   // currency of the sum just before it in the same sentence
   for (let i = 1; i < out.length; i++) {
