@@ -1690,6 +1690,10 @@ function scoreWith(
       ((score >= MERGE_THRESHOLD - 0.5 &&
         Math.max(titleCovered(a, b, w), titleCovered(b, a, w)) >= HEADLINE_RESTATED) ||
         (deadlineEq && sameOblasts(a.regions, b.regions) && score >= MERGE_THRESHOLD - 0.6));
+    // a relay leaving the grant out, naming the funder, the date and the organization that runs
+    // the call by its acronym (ICLD for Sida)
+    const operatorNamed =
+      donorEq && deadlineEq && amountMissing && orgAcronymShared(a, b) && score >= MERGE_THRESHOLD - 0.5;
     // a relay leaving the date out of one oblast's call by the same funder, with its grant
     const undatedRelay =
       undated && donorEq && amountEq && sameOblasts(a.regions, b.regions) && score >= MERGE_THRESHOLD - 0.5;
@@ -1699,6 +1703,9 @@ function scoreWith(
       reasons?.push(
         `same donor, ${date}, ${amountEq ? 'same amount' : 'neither states a grant'}; one headline restated in the other copy`,
       );
+    } else if (operatorNamed) {
+      score = Math.max(score, MERGE_THRESHOLD);
+      reasons?.push('same donor, deadline and operator; one copy leaves the grant out');
     } else if (undatedRelay) {
       score = Math.max(score, MERGE_THRESHOLD);
       reasons?.push('same donor, amount and oblasts; one copy leaves the date out');
@@ -1808,6 +1815,9 @@ const sameOrganization = (a: DedupeDoc, b: DedupeDoc) => {
   return named(a, b) || named(b, a);
 };
 const ACRONYM = /^[A-Z][A-Z0-9]+$/;
+/** Both copies write one organization's acronym (ICLD, RITA): the body running the call. */
+const orgAcronymShared = (a: DedupeDoc, b: DedupeDoc) =>
+  a.orgNames.some((n) => ACRONYM.test(n) && b.orgNames.includes(n));
 /** A specific quoted name both copies state (title or text head), or undefined. */
 function sharedQuotedName(a: DedupeDoc, b: DedupeDoc): string | undefined {
   if (!a.quoted.length || !b.quoted.length) return undefined;

@@ -714,6 +714,31 @@ describe('evidence an editor would use for reworded and translated copies', () =
     expect(sameCluster([ministry, doc({ ...relay, programme: 'Kusanone' })])).toBe(false);
   });
 
+  it('a relay leaving out the grant joins by funder, deadline and the operator’s acronym', () => {
+    const sida = { donor: 'Sida', deadline: '2026-03-02' };
+    const amu = doc({
+      id: 'a',
+      ...sida,
+      amountMax: 1_200_000,
+      currency: 'SEK',
+      title: 'Шведський центр ICLD запрошує громади до муніципальних партнерств',
+      text: 'Шведський міжнародний центр місцевої демократії (ICLD) за фінансування Sida оголосив набір 2026 року. Кінцевий термін — 2 березня 2026 року.',
+    });
+    const oblast = {
+      id: 'b',
+      ...sida,
+      regions: ['UA-07'],
+      title: 'Громади Волині запрошують до партнерства зі шведськими муніципалітетами',
+      text: 'Волинська ОВА повідомляє про Програму муніципальних партнерств ICLD (фінансування Sida). Заявки подаються до 2 березня.',
+    };
+    const r = clusterAnnouncements([amu, doc(oblast)]);
+    expect(r[1]!.cluster).toBe(r[0]!.cluster);
+    expect(r[1]!.evidence.join(' ')).toMatch(/same donor, deadline and operator/);
+    // without the operator both name, the funder and date alone are not enough
+    const unnamed = doc({ ...oblast, text: oblast.text.replace('ICLD ', '') });
+    expect(sameCluster([amu, unnamed])).toBe(false);
+  });
+
   it('a relay leaving out the date of one oblast’s call joins by funder, grant and oblast', () => {
     const sumy = {
       donor: 'Сумська обласна військова адміністрація',
