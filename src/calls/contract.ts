@@ -86,6 +86,7 @@ export function dedupeDocOf(a: AnnouncementLine): DedupeDoc {
     | 'donor'
     | 'programme'
     | 'parties'
+    | 'apart'
     | 'stages'
     | 'deadlineStage'
     | 'deadlineMonth'
@@ -112,6 +113,7 @@ export function dedupeDocOf(a: AnnouncementLine): DedupeDoc {
       donor: null,
       programme: null,
       parties: [],
+      apart: [],
       stages: [],
       deadlineStage: null,
       deadlineMonth: null,
@@ -141,6 +143,7 @@ export function dedupeDocOf(a: AnnouncementLine): DedupeDoc {
       applicants: x.applicants,
       publishedAt: a.published_at ?? null,
       parties: x.parties,
+      apart: x.apart,
       stages: x.stages.map((s) => s.date),
       deadlineStage: x.deadlineStage,
       deadlineMonth: x.deadlineMonth,

@@ -734,6 +734,8 @@ export interface DedupeDoc {
   publishedDay: number | null;
   /** The donor families (see `donorFamily`) of every known donor the text names. */
   parties: readonly string[];
+  /** Programmes the text sets its call apart from («Це окрема програма, не «Кусаноне»»). */
+  apart: readonly string[];
 }
 
 export interface DocInput {
@@ -754,6 +756,8 @@ export interface DocInput {
   publishedAt?: string | null;
   /** Every known donor the text names (`Extraction.parties`). */
   parties?: readonly string[];
+  /** Programmes the text sets its call apart from (`Extraction.apart`). */
+  apart?: readonly string[];
   /** The dates of a two-stage call's stages (YYYY-MM-DD). */
   stages?: readonly string[];
   /** The stage the deadline is named as (`Extraction.deadlineStage`). */
@@ -1024,6 +1028,7 @@ export function dedupeFeatures(d: DocInput, canon: (u: string) => string): Dedup
     orgNames: shared(orgNamesOf(`${d.title}\n${d.text.slice(0, 1500)}`), NO_STRINGS),
     publishedDay: dayOf(d.publishedAt),
     parties: d.parties?.length ? shared([...new Set(d.parties.map(donorFamily))], NO_STRINGS) : NO_STRINGS,
+    apart: d.apart?.length ? shared([...d.apart], NO_STRINGS) : NO_STRINGS,
   };
 }
 
@@ -1203,6 +1208,7 @@ function blockedBesidesRegions(a: DedupeDoc, b: DedupeDoc): boolean {
   if (a.editions !== b.editions && disjoint(a.editions, b.editions)) return true;
   if (a.seasons !== b.seasons && disjoint(a.seasons, b.seasons)) return true;
   if (a.callIds !== b.callIds && callIdsClash(a, b)) return true;
+  if (setApart(a, b)) return true;
   if (
     a.programme &&
     b.programme &&
@@ -1374,10 +1380,17 @@ function unmatchedNames(a: DedupeDoc, b: DedupeDoc): [string, string] | null {
   return ub === undefined ? null : [ua, ub];
 }
 
+/** One copy's programme is the one the other's text sets its call apart from. */
+const setApart = (a: DedupeDoc, b: DedupeDoc) =>
+  (a.programme !== null && b.apart.includes(a.programme)) ||
+  (b.programme !== null && a.apart.includes(b.programme));
+
 /** The reason two documents can never be one call, or null. */
 export function blocker(a: DedupeDoc, b: DedupeDoc): string | null {
   if (donorsDiffer(a, b) && !tiedDespiteDonor(a, b)) return `donor ${a.donor} ≠ ${b.donor}`;
   if (callIdsClash(a, b)) return `call identifier ${a.callIds} ≠ ${b.callIds}`;
+  if (setApart(a, b))
+    return `one copy sets its call apart from the other's programme ${a.programme ?? b.programme}`;
   if (
     a.programme &&
     b.programme &&
@@ -2045,6 +2058,7 @@ function signature(d: DedupeDoc): string {
     d.readersOblast,
     d.publishedDay ?? '',
     d.parties.join(),
+    d.apart.join(),
     d.amountMax ?? '',
     d.currency ?? '',
     d.deadline ?? '',

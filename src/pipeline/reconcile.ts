@@ -167,6 +167,7 @@ const pairKey = (a: string, b: string) => (a < b ? `${a}|${b}` : `${b}|${a}`);
 
 function featuresOf(c: callsRepo.CopyRow & { draft: CallDraft }): DedupeDoc {
   const d = c.draft;
+  const { parties, apart } = donorParties(c.raw.text);
   return dedupeFeatures(
     {
       id: `#${c.itemId}`,
@@ -183,7 +184,8 @@ function featuresOf(c: callsRepo.CopyRow & { draft: CallDraft }): DedupeDoc {
       topics: d.topics,
       applicants: d.applicants,
       publishedAt: d.publishedAt,
-      parties: donorParties(c.raw.text),
+      parties,
+      apart,
       stages: d.stages.map((s) => s.date),
     },
     canonicalUrl,

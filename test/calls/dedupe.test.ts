@@ -684,6 +684,32 @@ describe('evidence an editor would use for reworded and translated copies', () =
     expect(sameCluster([ova, { ...council, regions: ['UA-68'] }])).toBe(false);
   });
 
+  it('a copy whose text sets its call apart from the other copy’s programme is another call', () => {
+    const japan = {
+      donor: 'Embassy of Japan',
+      deadline: '2026-10-31',
+      amountMax: 10_000_000,
+      currency: 'JPY',
+      lang: 'en',
+    };
+    const ggp = doc({
+      id: 'a',
+      ...japan,
+      programme: 'Kusanone',
+      title: 'Call for Applications: Grant Assistance for Grassroots Human Security Projects (FY2027)',
+      text: 'The Embassy of Japan is accepting applications for the GGP (“Kusanone”) for fiscal year 2027. Up to JPY 10 million. Deadline: 31 October 2026.',
+    });
+    const cultural = doc({
+      id: 'b',
+      ...japan,
+      apart: ['Kusanone'],
+      title: 'Call for Applications: Grant Assistance for Cultural Grassroots Projects (FY2027)',
+      text: 'The Embassy of Japan invites applications for Cultural Grassroots Projects for fiscal year 2027. This programme is separate from the GGP (“Kusanone”). Up to JPY 10 million. Deadline: 31 October 2026.',
+    });
+    expect(blocker(ggp, cultural)).toMatch(/sets its call apart from the other's programme Kusanone/);
+    expect(sameCluster([ggp, cultural])).toBe(false);
+  });
+
   it('copies of a call that states no grant join by funder, deadline (or none) and a restated headline', () => {
     const fund = { donor: 'State Regional Development Fund', deadline: '2026-06-15' };
     const ministry = doc({

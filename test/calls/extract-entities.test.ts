@@ -531,6 +531,15 @@ describe('donor and programme', () => {
     expect(r.programme).toBe(programme);
   });
 
+  it('a programme named only to set the call apart is not its programme', () => {
+    const r = extract({
+      text: 'Посольство Японії приймає заявки на Програму грантової допомоги для культурних проєктів. Це окрема програма, не «Кусаноне»: кошти надаються музеям і бібліотекам.',
+    });
+    expect(r.programme).toBeNull();
+    expect(r.apart).toEqual(['Kusanone']);
+    expect(extract({ text: 'Посольство Японії оголошує програму «Кусаноне».' }).apart).toEqual([]);
+  });
+
   it('falls back to the donor whose own site published the call', () => {
     const r = extract({
       text: 'Оголошуємо новий конкурс для митців.',

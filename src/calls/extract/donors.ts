@@ -906,6 +906,8 @@ export interface DonorResult {
   programme: string | null;
   /** Every known donor the text names (a programme stands for its donor): funders, operators, partners. */
   parties: string[];
+  /** Programmes the text names only to set its call apart from them («не «Кусаноне»»). */
+  apart: string[];
   evidence: { donor?: string; programme?: string };
 }
 
@@ -1008,14 +1010,22 @@ function bestDonor(doc: Doc, all: Mention[]): Mention | null {
 const OTHER_PROGRAMME_BEFORE =
   /(?:^|[^\p{L}])(?:не|not|separate from(?: the)?(?: \p{L}+)?|окрем\p{L}* від|на відміну від|не плутати з|не путать с|unlike|other than|instead of|замість|вместо|nie mylić z|w odróżnieniu od|(?:паралельно|одночасно|параллельно|одновременно|alongside|parallel to|równolegle z)(?: з| із| с| with| to)?(?:\s+\p{L}+){0,3})\s*[«“"„(]*\s*$/u;
 
+/** A programme mention preceded by «не», "separate from"…: named to set the call apart from it. */
+const setApart = (doc: Doc, m: Mention) =>
+  OTHER_PROGRAMME_BEFORE.test(doc.lower.slice(Math.max(0, m.pos - 40), m.pos));
+
+/** The programmes a text sets its call apart from («Це окрема програма, не «Кусаноне»»). */
+function apartOf(doc: Doc, all: Mention[]): string[] {
+  const out: string[] = [];
+  for (const m of all)
+    if (m.entry.kind === 'programme' && setApart(doc, m) && !out.includes(m.entry.name))
+      out.push(m.entry.name);
+  return out;
+}
+
 export function extractDonor(doc: Doc, url?: string | null): DonorResult {
   const all = mentions(doc);
-  const programme =
-    all.find(
-      (m) =>
-        m.entry.kind === 'programme' &&
-        !OTHER_PROGRAMME_BEFORE.test(doc.lower.slice(Math.max(0, m.pos - 40), m.pos)),
-    ) ?? null;
+  const programme = all.find((m) => m.entry.kind === 'programme' && !setApart(doc, m)) ?? null;
   let best = bestDonor(doc, all);
   // a programme that announces the call («Program RITA zaprasza…») speaks for its funder over a
   // donor the text only mentions in passing («integracja z UE»)
@@ -1037,6 +1047,7 @@ export function extractDonor(doc: Doc, url?: string | null): DonorResult {
     donor,
     programme: programme?.entry.name ?? site?.programme ?? null,
     parties: partiesOf(all),
+    apart: apartOf(doc, all),
     evidence,
   };
 }
@@ -1050,9 +1061,14 @@ function partiesOf(all: Mention[]): string[] {
   return out;
 }
 
-/** The known donors a text names (see `DonorResult.parties`), without the rest of extraction. */
-export function donorParties(text: string): string[] {
-  return partiesOf(mentions(prepare({ text })));
+/**
+ * The known donors a text names and the programmes it sets its call apart from (see
+ * `DonorResult`), without the rest of extraction.
+ */
+export function donorParties(text: string): { parties: string[]; apart: string[] } {
+  const doc = prepare({ text });
+  const all = mentions(doc);
+  return { parties: partiesOf(all), apart: apartOf(doc, all) };
 }
 
 /** Canonical donor and programme names, for editors' pick lists and tests. */

@@ -30,6 +30,8 @@ export interface Extraction {
   programme: string | null;
   /** Every known donor the text names (funders, operators, partners), for telling copies apart. */
   parties: string[];
+  /** Programmes the text names only to set its call apart from them («не «Кусаноне»»). */
+  apart: string[];
   deadline: string | null;
   deadlineTime: string | null;
   /** IANA zone only when the text states a non-Kyiv zone, e.g. CET → 'Europe/Brussels'. */
@@ -93,6 +95,7 @@ export function extract(input: ExtractInput): Extraction {
     donor: donor.donor,
     programme: donor.programme,
     parties: donor.parties,
+    apart: donor.apart,
     deadline: deadline.deadline,
     deadlineTime: deadline.time,
     deadlineTz: deadline.tz,
