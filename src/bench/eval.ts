@@ -325,3 +325,15 @@ evalDedupe(
   'Dedupe, ninth fresh held-out set',
   true,
 );
+evalDedupe(
+  'dedupe-fresh10.jsonl',
+  'dedupe-fresh10-hard-negatives.json',
+  'Dedupe, tenth fresh held-out set',
+  true,
+);
+evalDedupe(
+  'dedupe-fresh11.jsonl',
+  'dedupe-fresh11-hard-negatives.json',
+  'Dedupe, eleventh fresh held-out set',
+  true,
+);
