@@ -1244,8 +1244,14 @@ const familyMemo = new Map<string, string>();
 function donorFamily(d: string): string {
   let f = familyMemo.get(d);
   if (f === undefined) {
-    // names are compared by their skeletons: «Метінвест» and «Метинвест» as written are one donor
-    f = localAuthority(d) ?? tokens(foldText(DONOR_FAMILY.get(d) ?? d)).join(' ');
+    // the gazetteer's canonical names are one per funder already (and an acronym's skeleton may be
+    // empty: JICA, KOICA and IOM must not become one family, nor «State Regional Development Fund»
+    // an oblast's body); names as written are compared by their skeletons: «Метінвест» and
+    // «Метинвест» are one donor
+    const named = DONOR_FAMILY.get(d) ?? d;
+    f = GAZETTEER_DONORS.has(named)
+      ? named
+      : (localAuthority(d) ?? (tokens(foldText(d)).join(' ') || foldText(d)));
     if (familyMemo.size > 10_000) familyMemo.clear();
     familyMemo.set(d, f);
   }

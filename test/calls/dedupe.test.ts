@@ -618,6 +618,21 @@ describe('evidence an editor would use for reworded and translated copies', () =
     expect(blocker(uk, { ...ru, donor: 'Обласна військова адміністрація' })).toBeNull();
   });
 
+  it('funders whose names are acronyms stay apart (their skeletons are empty)', () => {
+    const water = { deadline: '2026-06-19', regions: ['UA-48'], title: 'Обладнання для водоканалів громад' };
+    const jica = doc({ id: 'a', ...water, donor: 'JICA' });
+    expect(blocker(jica, doc({ id: 'b', ...water, donor: 'KOICA' }))).toMatch(/donor/);
+    expect(blocker(jica, doc({ id: 'b', ...water, donor: 'IOM' }))).toMatch(/donor/);
+    expect(
+      blocker(doc({ id: 'c', ...water, donor: 'USAID' }), doc({ id: 'd', ...water, donor: 'Sida' })),
+    ).toMatch(/donor/);
+    // a state fund is not an oblast's body
+    const fund = doc({ id: 'e', ...water, donor: 'State Regional Development Fund' });
+    expect(
+      blocker(fund, doc({ id: 'f', ...water, donor: 'Миколаївська обласна військова адміністрація' })),
+    ).toMatch(/donor/);
+  });
+
   it("one city's council named in two languages, «горсовет» included, is one funder", () => {
     const city = { deadline: '2026-04-10', amountMax: 500_000, currency: 'UAH', regions: ['UA-63'] };
     const uk = doc({ id: 'a', ...city, donor: 'Харківська міська рада', title: 'Конкурс проєктів ІГС 2026' });
