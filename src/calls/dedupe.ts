@@ -1606,8 +1606,9 @@ function scoreWith(
   // (ESTDEV, RITA, People in Need): that is the funder both name, in any language
   const donorEq =
     a.donor !== null && b.donor !== null ? sameFamily(a.donor, b.donor) : sameOrganization(a, b);
-  // no donor contradicts: the same one, or one copy names none
-  const donorOk = donorEq || !a.donor || !b.donor;
+  // no donor contradicts: the same one, one copy names none, or each names the other's as a party
+  // (the EU funds the call the ministry runs)
+  const donorOk = donorEq || !a.donor || !b.donor || !donorsDiffer(a, b);
   const yearEq = intersects(a.years, b.years);
   let score = 0.9 * t.jac + 0.5 * t.cont + 1.0 * x.jac;
   if (deadlineEq) score += 0.15;

@@ -618,6 +618,33 @@ describe('evidence an editor would use for reworded and translated copies', () =
     expect(blocker(uk, { ...ru, donor: 'Обласна військова адміністрація' })).toBeNull();
   });
 
+  it('a copy crediting the funder and one crediting the ministry that names it are one call', () => {
+    const facility = {
+      programme: 'Ukraine Facility',
+      deadline: '2026-05-29',
+      amountMax: 50_000_000,
+      currency: 'UAH',
+    };
+    const ministry = doc({
+      id: 'a',
+      ...facility,
+      donor: 'Ministry for Development of Communities and Territories',
+      parties: ['Ministry for Development of Communities and Territories', 'European Union'],
+      title: 'Мінрозвитку оголошує відбір проєктів відновлення громад у межах Ukraine Facility',
+      text: 'Фінансування — коштом ЄС у межах Ukraine Facility, до 50 млн грн на проєкт. Заявки до 29 травня.',
+    });
+    const eu = doc({
+      id: 'b',
+      ...facility,
+      lang: 'en',
+      donor: 'European Union',
+      parties: ['European Union'],
+      title: 'Ukraine Facility: call for community recovery projects',
+      text: 'Projects up to UAH 50 million. Applications by 29 May 2026.',
+    });
+    expect(sameCluster([ministry, eu])).toBe(true);
+  });
+
   it('funders whose names are acronyms stay apart (their skeletons are empty)', () => {
     const water = { deadline: '2026-06-19', regions: ['UA-48'], title: 'Обладнання для водоканалів громад' };
     const jica = doc({ id: 'a', ...water, donor: 'JICA' });
