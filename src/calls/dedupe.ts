@@ -1240,6 +1240,7 @@ const DONOR_FAMILY = new Map<string, string>([
   ['Ukrainian Veterans Fund', 'Ministry of Veterans Affairs of Ukraine'],
 ]);
 const ANY_OBLAST = 'oblast *';
+const ANY_CITY = 'city *';
 const familyMemo = new Map<string, string>();
 function donorFamily(d: string): string {
   let f = familyMemo.get(d);
@@ -1264,7 +1265,9 @@ function sameFamily(x: string, y: string): boolean {
   return (
     fx === fy ||
     (fx === ANY_OBLAST && fy.startsWith('oblast ')) ||
-    (fy === ANY_OBLAST && fx.startsWith('oblast '))
+    (fy === ANY_OBLAST && fx.startsWith('oblast ')) ||
+    (fx === ANY_CITY && fy.startsWith('city ')) ||
+    (fy === ANY_CITY && fx.startsWith('city '))
   );
 }
 /**
@@ -1280,7 +1283,10 @@ function localAuthority(name: string): string | null {
     return oblasts.length === 1 ? `oblast ${oblasts[0]}` : oblasts.length === 0 ? ANY_OBLAST : null;
   }
   if (/міськ|городск|city|горсовет|горрад|мэри|мері/.test(folded)) {
-    const city = tokens(folded.split(' ')[0] ?? '').at(-1);
+    const first = folded.split(' ')[0] ?? '';
+    // «Міська рада» without its city: any city's (see `sameFamily`)
+    if (/^(?:міськ|городск|city|горсовет|горрад|мэри|мері)/.test(first)) return ANY_CITY;
+    const city = tokens(first).at(-1);
     return city ? `city ${city}` : null;
   }
   return null;
@@ -1329,11 +1335,12 @@ const donorsDiffer = (a: DedupeDoc, b: DedupeDoc) => {
  * the EU's, run by the British Council).
  */
 const tiedDespiteDonor = (a: DedupeDoc, b: DedupeDoc) =>
-  urlRelated(a, b) ||
-  sharedCallId(a, b) ||
-  (a.deadline !== null &&
-    a.deadline === b.deadline &&
-    ((a.programme !== null && a.programme === b.programme) || sharedQuotedName(a, b) !== undefined));
+  urlRelated(a, b) || sharedCallId(a, b) || tiedByName(a, b);
+/** The same named programme or specific quoted call name, with the same deadline. */
+const tiedByName = (a: DedupeDoc, b: DedupeDoc) =>
+  a.deadline !== null &&
+  a.deadline === b.deadline &&
+  ((a.programme !== null && a.programme === b.programme) || sharedQuotedName(a, b) !== undefined);
 /** `blocker(a, b) !== null`, without building the reason. */
 const blocked = (a: DedupeDoc, b: DedupeDoc) =>
   blockedCheap(a, b) || (donorsDiffer(a, b) && !tiedDespiteDonor(a, b)) || unmatchedNames(a, b) !== null;
@@ -2197,7 +2204,9 @@ export function clusterAnnouncements(docs: readonly DedupeDoc[], opts: ClusterOp
     let rel: UrlRelation | -1 = -1;
     if (donorsDiffer(a, b)) {
       rel = urls.relation(r, j);
-      if (rel === UrlRelation.None && !sharedCallId(a, b)) return;
+      // (as `blocker`: a page, a call identifier, or a named programme or quoted name with the
+      // same deadline ties copies whose extracted donors differ)
+      if (rel === UrlRelation.None && !sharedCallId(a, b) && !tiedByName(a, b)) return;
     }
     if (stamp !== r + 1) mark(r);
     let st = 0;

@@ -645,6 +645,30 @@ describe('evidence an editor would use for reworded and translated copies', () =
     expect(sameCluster([ministry, eu])).toBe(true);
   });
 
+  it('copies whose extracted donors differ join by the call’s quoted name and deadline, as blocker() allows', () => {
+    const call = { deadline: '2026-05-22', amountMax: 150_000, currency: 'UAH', regions: ['UA-77'] };
+    const council = doc({
+      id: 'a',
+      ...call,
+      donor: 'Чернівецька міська рада',
+      title: 'Конкурс «Безбар’єрні Чернівці 2026»: до 150 тис. грн для громадських організацій',
+      text: 'Чернівецька міська рада оголошує конкурс «Безбар’єрні Чернівці 2026». Заявки до 22 травня.',
+    });
+    const department = doc({
+      id: 'b',
+      ...call,
+      donor: 'Чернівецька обласна військова адміністрація',
+      title: 'Громадські організації можуть отримати кошти на доступність',
+      text: 'Обласна адміністрація нагадує про конкурс «Безбар’єрні Чернівці 2026»: до 150 тис. грн, заявки до 22 травня.',
+    });
+    expect(blocker(council, department)).toBeNull();
+    expect(sameCluster([council, department])).toBe(true);
+    // a council named without its city is any city's (here with no quoted name to tie them)
+    const unnamed = { ...department, quoted: [], names: [] };
+    expect(blocker(council, { ...unnamed, donor: 'Міська рада' })).toBeNull();
+    expect(blocker(council, { ...unnamed, donor: 'Полтавська міська рада' })).toMatch(/donor/);
+  });
+
   it('funders whose names are acronyms stay apart (their skeletons are empty)', () => {
     const water = { deadline: '2026-06-19', regions: ['UA-48'], title: 'Обладнання для водоканалів громад' };
     const jica = doc({ id: 'a', ...water, donor: 'JICA' });

@@ -490,6 +490,11 @@ describe('donor and programme', () => {
     { text: 'Mercy Corps invites local NGOs to apply.', donor: 'Mercy Corps', programme: null },
     { text: 'Фонд Рината Ахметова объявляет конкурс.', donor: 'Rinat Akhmetov Foundation', programme: null },
     { text: 'Людина в біді оголошує конкурс мікрогрантів.', donor: 'People in Need', programme: null },
+    {
+      text: 'Украинский ветеранский фонд объявил конкурс.',
+      donor: 'Ukrainian Veterans Fund',
+      programme: null,
+    },
     // a programme announcing the call speaks for its funder over a donor mentioned in passing
     {
       text: 'Program RITA – Przemiany w regionie zaprasza hromady. Tematy: pozyskiwanie funduszy unijnych, integracja z UE.',

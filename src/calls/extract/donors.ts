@@ -298,8 +298,12 @@ const GAZETTEER: readonly Entry[] = [
   {
     name: 'Ukrainian Veterans Fund',
     kind: 'donor',
-    aliases: [`українськ${L} ветеранськ${L} фонд${L}`, 'ukrainian veterans fund'],
-    acronyms: ['УВФ'],
+    aliases: [
+      `українськ${L} ветеранськ${L} фонд${L}`,
+      "ukrainian veterans'? fund",
+      `украинск${L} ветеранск${L} фонд${L}`,
+    ],
+    acronyms: ['УВФ', 'UVF'],
   },
   { name: 'MHP', kind: 'donor', aliases: [`мхп(?![\\p{L}-])`], acronyms: ['MHP'] },
   {
