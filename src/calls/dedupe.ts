@@ -767,25 +767,37 @@ export interface DocInput {
 }
 
 const OBLASTS: [string, string[]][] = [
-  ['UA-05', ['вінниц', 'вінничч', 'винниц', 'vinnyts', 'winnic']],
+  ['UA-05', ['вінниц', 'вінничч', 'винниц', 'винничин', 'vinnyts', 'winnic']],
   ['UA-07', ['волинськ', 'волинщ', '=волині', '=волинь', 'волынск', '=volyn', 'wołyń', 'wołyńsk']],
   ['UA-09', ['луганськ', 'луганщ', 'luhansk']],
-  ['UA-12', ['дніпропетровськ', 'дніпропетровщ', 'днепропетровск', 'dnipropetrovsk']],
-  ['UA-14', ['донецьк', 'донеччин', 'донецк', 'donetsk']],
+  ['UA-12', ['дніпропетровськ', 'дніпропетровщ', 'днепропетровск', 'днепропетровщ', 'dnipropetrovsk']],
+  ['UA-14', ['донецьк', 'донеччин', 'донецк', 'донетчин', 'donetsk']],
   ['UA-18', ['житомирськ', 'житомирщ', 'житомирск', 'zhytomyr', 'żytomier']],
   ['UA-21', ['закарпатськ', 'закарпатт', 'закарпатск', 'zakarpatt', 'transcarpath']],
   ['UA-23', ['запорізьк', 'запоріжж', 'запорожск', 'запорож', 'zaporizhzh']],
-  ['UA-26', ['івано-франківськ', 'франківськ', 'прикарпатт', 'ivano-frankivsk', 'frankivsk']],
-  ['UA-32', ['київщин', 'київськ област', 'киевск област', 'kyiv oblast']],
-  ['UA-35', ['кіровоградськ', 'кіровоградщ', 'kirovohrad']],
-  ['UA-46', ['львівськ', 'львівщ', 'львовск', '=lviv', 'lwowsk']],
-  ['UA-48', ['миколаївськ', 'миколаївщ', 'николаевск', 'mykolaiv']],
-  ['UA-51', ['одеськ', 'одещин', 'одесск', '=odesa', '=odessa']],
+  [
+    'UA-26',
+    [
+      'івано-франківськ',
+      'франківськ',
+      'прикарпатт',
+      'ивано-франковск',
+      'франковск',
+      'прикарпать',
+      'ivano-frankivsk',
+      'frankivsk',
+    ],
+  ],
+  ['UA-32', ['київщин', 'киевщин', 'київськ област', 'киевск област', 'kyiv oblast']],
+  ['UA-35', ['кіровоградськ', 'кіровоградщ', 'кировоградск', 'кировоградщ', 'kirovohrad']],
+  ['UA-46', ['львівськ', 'львівщ', 'львовск', 'львовщ', '=lviv', 'lwowsk']],
+  ['UA-48', ['миколаївськ', 'миколаївщ', 'николаевск', 'николаевщ', 'mykolaiv']],
+  ['UA-51', ['одеськ', 'одещин', 'одесск', 'одесщин', '=odesa', '=odessa']],
   ['UA-53', ['полтавськ', 'полтавщ', 'poltav']],
   // Rivne whole: the skeleton of «rivne» is that of «рівень», «рівних можливостей», «на низовому рівні»
-  ['UA-56', ['рівненськ', 'рівненщ', 'ровенск', '=рівне', '=rivne', 'rivnens', '=równe']],
+  ['UA-56', ['рівненськ', 'рівненщ', 'ровенск', 'ровенщ', '=рівне', '=rivne', 'rivnens', '=równe']],
   ['UA-59', ['сумськ', 'сумщин', '=sumy']],
-  ['UA-61', ['тернопільськ', 'тернопільщ', 'ternopil']],
+  ['UA-61', ['тернопільськ', 'тернопільщ', 'тернопольск', 'тернопольщ', 'ternopil', 'tarnopol']],
   [
     'UA-63',
     // Polish forms whole: the skeleton of «charkowski» is that of «черкаський»
@@ -808,22 +820,28 @@ const OBLASTS: [string, string[]][] = [
   ],
   ['UA-65', ['херсонськ', 'херсонщ', 'херсонск', 'kherson']],
   ['UA-68', ['хмельницьк', 'хмельниччин', 'khmelnyts']],
-  ['UA-71', ['черкаськ', 'черкащ', 'черкасск', 'cherkas']],
+  ['UA-71', ['черкаськ', 'черкащ', 'черкасск', 'черкасщ', 'cherkas']],
   ['UA-74', ['чернігівськ', 'чернігівщ', 'черниговск', 'черниговщ', 'chernihiv', 'czernihow']],
   ['UA-77', ['чернівецьк', 'буковин', 'черновицк', 'chernivts']],
 ];
 /** Whole-word key that survives dropped і/ї but keeps vowels (волині ≠ вільні). */
 const exactKey = (w: string) => translit(foldText(w)).replace(/i/g, '');
 
-const OBLAST_SK: [string, string, boolean][] = OBLASTS.flatMap(([code, stems]) =>
-  stems.map((st): [string, string, boolean] => {
+/**
+ * A skeleton stem must also agree with the word's first letters, vowels kept: skeletons alone make
+ * «desk» and «дискусії» Odesa, «Horizon» Kherson, «пілотування» Poltava, «рівність» Rivne,
+ * «заміщення» and «Ізюмський» Sumy, «events» Vinnytsia, «вільнюський» Volyn.
+ */
+const HEAD = 4;
+const OBLAST_SK: [string, string, boolean, string][] = OBLASTS.flatMap(([code, stems]) =>
+  stems.map((st): [string, string, boolean, string] => {
     const exact = st.startsWith('=');
     const sk = st
       .replace(/^=/, '')
       .split(/\s+/)
       .map((w) => (exact ? exactKey(w) : skeleton(translit(foldText(w)))))
       .join(' ');
-    return [code, sk, exact];
+    return [code, sk, exact, exactKey(st.replace(/^=/, '')).slice(0, HEAD)];
   }),
 ).filter(([, stem]) => stem.length >= 3);
 const OBLAST_WORD = OBLAST_SK.filter(([, stem]) => !stem.includes(' '));
@@ -841,8 +859,9 @@ function oblastWord(w: string): { sk: string; codes: readonly string[] } {
   for (const [code, stem, isExact] of OBLAST_WORD) if (isExact && exact === stem) codes.push(code);
   // a stem matches the start of a word's skeleton (" stem" in the space-joined skeletons)
   if (!codes.length)
-    for (const [code, stem, isExact] of OBLAST_WORD)
-      if (!isExact && sk.startsWith(stem) && !codes.includes(code)) codes.push(code);
+    for (const [code, stem, isExact, head] of OBLAST_WORD)
+      if (!isExact && sk.startsWith(stem) && exact.startsWith(head) && !codes.includes(code))
+        codes.push(code);
   hit = { sk, codes: codes.length ? codes : NO_STRINGS };
   if (oblastWordCache.size > 20_000) oblastWordCache.clear();
   oblastWordCache.set(detached(w), hit);
