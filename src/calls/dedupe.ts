@@ -1793,10 +1793,9 @@ function scoreWith(
     reasons?.push('an extension notice restating the grant, with the same oblasts, round or name');
   }
   // an extension notice restating only the call's headline and year («Deadline extended: WPHF
-  // Ukraine 2026 Call for Proposals»): the notice's headline is the call's, with nothing else
+  // Ukraine 2026 Call for Proposals»): one headline is the other's, with nothing else
   if (score < MERGE_THRESHOLD && laterExtended && donorEq && yearEq && score >= MERGE_THRESHOLD - 0.5) {
-    const notice = a.deadline! > b.deadline! ? a : b;
-    if (titleCovered(notice, notice === a ? b : a, w) >= HEADLINE_RESTATED) {
+    if (Math.max(titleCovered(a, b, w), titleCovered(b, a, w)) >= HEADLINE_RESTATED) {
       score = MERGE_THRESHOLD;
       reasons?.push('an extension notice restating the call’s headline and year');
     }

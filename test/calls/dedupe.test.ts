@@ -921,6 +921,28 @@ describe('evidence an editor would use for reworded and translated copies', () =
     expect(r[1]!.evidence.join(' ')).toMatch(/extension notice restating the call’s headline and year/);
     // another year's call is another call
     expect(sameCluster([call, doc({ ...notice, title: notice.title.replace('2026', '2027') })])).toBe(false);
+    // the call's headline restated in the notice, whatever the notice adds to its own headline
+    const nefco = doc({
+      id: 'c',
+      lang: 'en',
+      donor: 'NEFCO',
+      deadline: '2026-05-15',
+      amountMax: 2_000_000,
+      currency: 'EUR',
+      title: 'NEFCO opens Green Recovery Ukraine Call for Proposals 2026 for municipalities',
+      text: 'NEFCO launches the third call for proposals under its Green Recovery Ukraine programme for municipalities. Grants up to EUR 2 million. Deadline: 15 May 2026.',
+    });
+    const extended = doc({
+      id: 'd',
+      lang: 'en',
+      donor: 'NEFCO',
+      deadline: '2026-06-05',
+      title: 'Municipalities get three more weeks: deadline of Green Recovery Ukraine Call 2026 extended',
+      text: 'NEFCO has decided to extend the deadline of the Green Recovery Ukraine Call for Proposals 2026 for municipalities. New deadline: 5 June 2026. All other conditions remain unchanged.',
+    });
+    // (all pairs: in a corpus of two, the words they share are not the rarest blocking keys)
+    const res = clusterAnnouncements([nefco, extended], { allPairs: true });
+    expect(res[1]!.cluster).toBe(res[0]!.cluster);
   });
 
   it('a translation with contradicting subjects or another oblast stays apart', () => {
