@@ -1720,8 +1720,10 @@ function scoreWith(
     }
   }
   // same language, no URL evidence: the titles or the texts themselves must be close — another
-  // programme of one donor often shares the template text, deadline and amount
-  if (!url && !callId && a.lang === b.lang && t.cont < 0.5 && x.jac < 0.45) {
+  // programme of one donor often shares the template text, deadline and amount — or the facts
+  // below must tie the copies (a close pair short of the threshold gets the same chance)
+  const notClose = t.cont < 0.5 && x.jac < 0.45;
+  if (!url && !callId && a.lang === b.lang && (notClose || score < MERGE_THRESHOLD)) {
     // a reworded copy of one call: same donor, deadline and amount, and one copy's headline is
     // largely restated in the other (another programme or direction of the donor names its own
     // subject, which the other copy does not mention)
@@ -1755,7 +1757,7 @@ function scoreWith(
     } else if (undatedRelay) {
       score = Math.max(score, MERGE_THRESHOLD);
       reasons?.push('same donor, amount and oblasts; one copy leaves the date out');
-    } else {
+    } else if (notClose) {
       score = Math.min(score, MERGE_THRESHOLD - 0.01);
       reasons?.push('same language but neither title nor text close');
     }
