@@ -1355,6 +1355,11 @@ const donorsDiffer = (a: DedupeDoc, b: DedupeDoc) => {
  */
 const tiedDespiteDonor = (a: DedupeDoc, b: DedupeDoc) =>
   urlRelated(a, b) || sharedCallId(a, b) || tiedByName(a, b);
+/** `tiedByName` with quoted names spelt exactly alike. */
+const tiedByNameExactly = (a: DedupeDoc, b: DedupeDoc) =>
+  a.deadline !== null &&
+  a.deadline === b.deadline &&
+  ((a.programme !== null && a.programme === b.programme) || a.quoted.some((x) => b.quoted.includes(x)));
 /** The same named programme or specific quoted call name, with the same deadline. */
 const tiedByName = (a: DedupeDoc, b: DedupeDoc) =>
   a.deadline !== null &&
@@ -2225,8 +2230,9 @@ export function clusterAnnouncements(docs: readonly DedupeDoc[], opts: ClusterOp
     if (donorsDiffer(a, b)) {
       rel = urls.relation(r, j);
       // (as `blocker`: a page, a call identifier, or a named programme or quoted name with the
-      // same deadline ties copies whose extracted donors differ)
-      if (rel === UrlRelation.None && !sharedCallId(a, b) && !tiedByName(a, b)) return;
+      // same deadline ties copies whose extracted donors differ; here names spelt alike only, as
+      // comparing spellings for every such candidate costs a million documents 200 MiB of garbage)
+      if (rel === UrlRelation.None && !sharedCallId(a, b) && !tiedByNameExactly(a, b)) return;
     }
     if (stamp !== r + 1) mark(r);
     let st = 0;
