@@ -337,3 +337,15 @@ evalDedupe(
   'Dedupe, eleventh fresh held-out set',
   true,
 );
+evalDedupe(
+  'dedupe-fresh12.jsonl',
+  'dedupe-fresh12-hard-negatives.json',
+  'Dedupe, twelfth fresh held-out set',
+  true,
+);
+evalDedupe(
+  'dedupe-fresh13.jsonl',
+  'dedupe-fresh13-hard-negatives.json',
+  'Dedupe, thirteenth fresh held-out set',
+  true,
+);
