@@ -135,6 +135,13 @@ const CASES: Case[] = [
     total: 20000000,
   },
   {
+    name: 'an applicant’s own budget is no grant («ГО з бюджетом до 5 млн»)',
+    text: '💰 500 тис. – 1 млн грн на рік\n👥 ГО/БФ з бюджетом до 5 млн грн',
+    min: 500000,
+    max: 1000000,
+    currency: 'UAH',
+  },
+  {
     name: 'a million in words',
     text: 'На одну громаду передбачено до мільйона гривень.',
     min: null,

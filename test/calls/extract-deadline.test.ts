@@ -579,6 +579,20 @@ describe('deadline', () => {
     expect(r.deadlineMonth).toBe(month);
   });
 
+  it('a call series’ «другий раунд» is a round, not the second stage of one application', () => {
+    const r = extract({
+      text: 'Стартував другий раунд конкурсу. Нагадуємо, що в першому раунді перемогли дві громади. Заявки на другий раунд приймаються до 11 вересня 2026 року.',
+      publishedAt: '2026-07-23',
+    });
+    expect(r.deadline).toBe('2026-09-11');
+    expect(r.deadlineStage).toBe('round 2');
+    const staged = extract({
+      text: 'Другий етап: повні заявки приймаються до 11 вересня 2026 року.',
+      publishedAt: '2026-07-23',
+    });
+    expect(staged.deadlineStage).toBe('full application');
+  });
+
   it('keeps the time of each stage', () => {
     const r = extract({
       text: 'Stage 1 concept notes are due 15 October 2026, 16:00 CET; full applications of pre-selected projects by 20 January 2027.',

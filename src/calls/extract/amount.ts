@@ -148,6 +148,9 @@ const EXCLUDE = [
   'own contribution',
   'matching funds?',
   `річн${L} (?:бюджет|дохід|оборот)${L}`,
+  // an applicant's size: «ГО/БФ з бюджетом до 5 млн грн», "organisations with a budget below"
+  `(?:з|із|с|with(?: an?)?(?: annual)?) бюджет${L}`,
+  `with (?:an? )?(?:annual )?budget`,
   `оборот${L}`,
   'turnover',
   'annual (?:budget|income|revenue)',

@@ -473,8 +473,13 @@ const STAGE_LABELS: ReadonlyArray<readonly [RegExp, string]> = [
 ];
 const CONTENT_LABEL = /concept|концепц|концептуал|full|повн|полн/;
 
+/** «другий раунд», "Round 2": rounds of a call series, not stages of one application. */
+const ROUND = /раунд|round/;
+
 function stageLabel(cueText: string): string {
-  return STAGE_LABELS.find(([re]) => re.test(cueText))?.[1] ?? 'stage 1';
+  const label = STAGE_LABELS.find(([re]) => re.test(cueText))?.[1] ?? 'stage 1';
+  if (ROUND.test(cueText) && label.startsWith('stage ')) return label.replace('stage', 'round');
+  return label;
 }
 
 function labelFor(doc: Doc, stageCues: Cue<Kind>[]): string | null {
