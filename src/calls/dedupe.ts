@@ -1836,6 +1836,22 @@ function scoreWith(
     score = MERGE_THRESHOLD;
     reasons?.push(`same programme ${a.programme} and deadline, nothing contradicting`);
   }
+  // a named programme open until its money runs out, with the same grant, in any language: one
+  // standing call (the same programme's other lines state other grants)
+  if (
+    score < MERGE_THRESHOLD &&
+    a.programme !== null &&
+    a.programme === b.programme &&
+    amountEq &&
+    a.deadline === null &&
+    b.deadline === null &&
+    a.deadlineMonth === null &&
+    b.deadlineMonth === null &&
+    donorOk
+  ) {
+    score = MERGE_THRESHOLD;
+    reasons?.push(`same programme ${a.programme} and grant, open with no date`);
+  }
   if (score < MERGE_THRESHOLD && (deadlineEq || deadlineExt)) {
     const name = sharedQuotedName(a, b);
     if (name !== undefined) {

@@ -841,6 +841,32 @@ describe('evidence an editor would use for reworded and translated copies', () =
     expect(sameCluster([amu, unnamed])).toBe(false);
   });
 
+  it('copies of a named programme open until its money runs out join by programme and grant, in any language', () => {
+    const vlasna = {
+      donor: 'Government of Ukraine',
+      programme: 'Vlasna Sprava',
+      amountMax: 250_000,
+      currency: 'UAH',
+    };
+    const uk = doc({
+      id: 'a',
+      ...vlasna,
+      title: 'Грант «Власна справа» у 2026 році: до 250 тисяч гривень на бізнес',
+      text: 'Уряд продовжує програму «Власна справа». Заявки через Дію приймаються постійно.',
+    });
+    const ru = {
+      id: 'b',
+      ...vlasna,
+      lang: 'ru',
+      regions: ['UA-51'],
+      title: 'Одесситы могут получить до 250 тысяч гривен на собственное дело',
+      text: 'Государственная программа «Власна справа» продолжает работать. Сроков нет — прием идет постоянно.',
+    };
+    expect(sameCluster([uk, doc(ru)])).toBe(true);
+    // the programme's other line states another grant
+    expect(sameCluster([uk, doc({ ...ru, amountMax: 400_000 })])).toBe(false);
+  });
+
   it('a relay leaving out the date of one oblast’s call joins by funder, grant and oblast', () => {
     const sumy = {
       donor: 'Сумська обласна військова адміністрація',

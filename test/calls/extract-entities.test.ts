@@ -263,6 +263,8 @@ describe('regions', () => {
     // a place named to be left out
     { text: 'Організація працює в громадах за межами м. Києва.', want: [] },
     { text: 'ГО та БФ, не з Києва.', want: [] },
+    // «не» inside a word («Львовщине») leaves nothing out
+    { text: 'Программа работает на Львовщине и Закарпатье.', want: ['UA-46', 'UA-21'] },
     {
       text: 'Для громад Хмельницько та Вінницько областей (ї випала на AMP-копії).',
       want: ['UA-68', 'UA-05'],
@@ -493,6 +495,13 @@ describe('donor and programme', () => {
     { text: 'Mercy Corps invites local NGOs to apply.', donor: 'Mercy Corps', programme: null },
     { text: 'Фонд Рината Ахметова объявляет конкурс.', donor: 'Rinat Akhmetov Foundation', programme: null },
     { text: 'Людина в біді оголошує конкурс мікрогрантів.', donor: 'People in Need', programme: null },
+    {
+      text: 'Государственная программа «Власна справа» (проект «єРобота») продолжает работать.',
+      donor: 'Government of Ukraine',
+      programme: 'Vlasna Sprava',
+    },
+    // "one's own business" is no programme
+    { text: 'Як відкрити власну справу: поради для підприємців.', donor: null, programme: null },
     {
       text: 'Украинский ветеранский фонд объявил конкурс.',
       donor: 'Ukrainian Veterans Fund',

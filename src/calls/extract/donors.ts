@@ -220,6 +220,21 @@ const GAZETTEER: readonly Entry[] = [
     aliases: ['polish aid', `польськ${L} допомог${L}`, 'polska pomoc', `польск${L} помощ${L}`],
   },
   {
+    // the state's business grants through Diia («єРобота»); «власна справа» alone is "one's own
+    // business", so only quoted or named as a programme
+    name: 'Vlasna Sprava',
+    kind: 'programme',
+    donor: 'Government of Ukraine',
+    aliases: [
+      `(?:програм${L}|грант${L}|проєкт${L}|проект${L}|program${L}) [«"„“]?власн${L} справ${L}`,
+      `[«"„“]власн${L} справ${L}[»"”]`,
+      `є-?робот${L}`,
+      `е-?работ${L}`,
+      'e-?robota',
+      'vlasna sprava',
+    ],
+  },
+  {
     // run by the Education for Democracy Foundation, funded by the Polish-American Freedom Foundation
     name: 'RITA',
     kind: 'programme',

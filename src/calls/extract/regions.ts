@@ -379,7 +379,7 @@ const SEPARATE_CALL =
   /(?<!\p{L})(?:окрем|отдельн|osobn|odrębn|separate|parallel|паралельн|параллельн|równoległ|також оголош|также объявл|аналогічн|аналогичн|similar call)/u;
 /** «(крім міста Києва)», "except Crimea", «за межами м. Києва», «не з Києва»: a place named to be left out. */
 const EXCEPT_BEFORE = compile(
-  String.raw`(?:крім|окрім|за винятком|кроме|за исключением|except(?: for)?|excluding|за межами|поза межами|за пределами|outside(?: of)?|не|not from)\s+(?:[\p{L}.]+\s+){0,2}$`,
+  String.raw`(?<!\p{L})(?:крім|окрім|за винятком|кроме|за исключением|except(?: for)?|excluding|за межами|поза межами|за пределами|outside(?: of)?|не|not from)\s+(?:[\p{L}.]+\s+){0,2}$`,
   '',
 );
 /**
