@@ -273,8 +273,9 @@ evalExtraction('extraction-holdout.jsonl', 'Extraction, held-out set');
 // commit that added it (and in the closing notes). After that the rules were generalized from the
 // errors of its dev half (odd groups); a test half counts as unseen only until its own errors are
 // studied — by 2026-12-07 the test halves of dedupe-holdout and -fresh to -fresh4 had been, those of
-// -fresh5 to -fresh13 not (one copy of -fresh12's test half, fs-072, was read while tracing a dev
-// miss). An honest figure for new copies is a new set's first score.
+// -fresh5 to -fresh13 not (the misses of -fresh8's, -fresh9's and -fresh11's were listed once, and
+// one copy of -fresh12's read, with no rule changed for them). An honest figure for new copies is a
+// new set's first score.
 evalDedupe('dedupe.jsonl', 'dedupe-hard-negatives.json', 'Dedupe');
 evalDedupe('dedupe-holdout.jsonl', 'dedupe-holdout-hard-negatives.json', 'Dedupe, held-out set', true);
 evalDedupe('dedupe-fresh.jsonl', 'dedupe-fresh-hard-negatives.json', 'Dedupe, fresh held-out set', true);
