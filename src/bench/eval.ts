@@ -351,3 +351,15 @@ evalDedupe(
   'Dedupe, thirteenth fresh held-out set',
   true,
 );
+evalDedupe(
+  'dedupe-fresh14.jsonl',
+  'dedupe-fresh14-hard-negatives.json',
+  'Dedupe, fourteenth fresh held-out set',
+  true,
+);
+evalDedupe(
+  'dedupe-fresh15.jsonl',
+  'dedupe-fresh15-hard-negatives.json',
+  'Dedupe, fifteenth fresh held-out set',
+  true,
+);
