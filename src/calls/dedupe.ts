@@ -1971,6 +1971,7 @@ const SEED_DEADLINE_AMOUNT = 0x9e3779b9;
 const SEED_QUOTED_NAME = 0x68e31da4;
 const SEED_DONOR_AMOUNT = 0x1b873593;
 const SEED_DONOR_MONTH = 0x5bd1e995;
+const SEED_PROGRAMME_AMOUNT = 0x27d4eb2f;
 
 /**
  * The documents' URLs and quoted links as string hashes (never 0), so relating two documents
@@ -2612,8 +2613,12 @@ function candidatePairs(
         hashString(`${d.amountMax} ${d.currency}`, hashString(donor, SEED_DONOR_AMOUNT)) | 0;
     const month = d.deadline?.slice(0, 7) ?? d.deadlineMonth;
     if (donor && month) coarse[nCoarse++] = hashString(month, hashString(donor, SEED_DONOR_MONTH)) | 0;
+    // a named programme's copies crediting the ministry or the government that runs it
+    if (d.programme && d.amountMax !== null)
+      coarse[nCoarse++] =
+        hashString(`${d.amountMax} ${d.currency}`, hashString(d.programme, SEED_PROGRAMME_AMOUNT)) | 0;
   };
-  const coarse = new Int32Array(2);
+  const coarse = new Int32Array(3);
   let nCoarse = 0;
   const coarseCount = new Map<number, number>();
 

@@ -863,6 +863,16 @@ describe('evidence an editor would use for reworded and translated copies', () =
       text: 'Государственная программа «Власна справа» продолжает работать. Сроков нет — прием идет постоянно.',
     };
     expect(sameCluster([uk, doc(ru)])).toBe(true);
+    // a copy crediting the ministry that runs the programme meets the others by programme and grant
+    const ministry = doc({
+      id: 'c',
+      ...vlasna,
+      donor: 'Ministry of Economy of Ukraine',
+      parties: ['Ministry of Economy of Ukraine', 'Government of Ukraine'],
+      title: 'Мінекономіки: як отримати грант на власну справу',
+      text: 'Заявку на грант подають через Дію; перевіряє Державний центр зайнятості.',
+    });
+    expect(sameCluster([uk, ministry])).toBe(true);
     // the programme's other line states another grant
     expect(sameCluster([uk, doc({ ...ru, amountMax: 400_000 })])).toBe(false);
   });

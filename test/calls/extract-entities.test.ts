@@ -263,6 +263,8 @@ describe('regions', () => {
     // a place named to be left out
     { text: 'Організація працює в громадах за межами м. Києва.', want: [] },
     { text: 'ГО та БФ, не з Києва.', want: [] },
+    // where applications go, not who applies
+    { text: 'Заявки подаються через обласні (Київську міську) військові адміністрації.', want: [] },
     // «не» inside a word («Львовщине») leaves nothing out
     { text: 'Программа работает на Львовщине и Закарпатье.', want: ['UA-46', 'UA-21'] },
     {
@@ -495,6 +497,21 @@ describe('donor and programme', () => {
     { text: 'Mercy Corps invites local NGOs to apply.', donor: 'Mercy Corps', programme: null },
     { text: 'Фонд Рината Ахметова объявляет конкурс.', donor: 'Rinat Akhmetov Foundation', programme: null },
     { text: 'Людина в біді оголошує конкурс мікрогрантів.', donor: 'People in Need', programme: null },
+    {
+      text: 'Министерство образования объявило конкурс на укрытия.',
+      donor: 'Ministry of Education and Science of Ukraine',
+      programme: null,
+    },
+    {
+      text: 'МОН оголошує конкурс для закладів освіти.',
+      donor: 'Ministry of Education and Science of Ukraine',
+      programme: null,
+    },
+    {
+      text: 'Мінсоцполітики запрошує громади до участі.',
+      donor: 'Ministry of Social Policy of Ukraine',
+      programme: null,
+    },
     {
       text: 'Государственная программа «Власна справа» (проект «єРобота») продолжает работать.',
       donor: 'Government of Ukraine',

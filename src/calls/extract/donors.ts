@@ -823,6 +823,69 @@ const GAZETTEER: readonly Entry[] = [
     ],
   },
   {
+    name: 'Ministry of Education and Science of Ukraine',
+    kind: 'donor',
+    aliases: [
+      'ministry of education and science',
+      `міністерств${L} освіти(?: і науки)?`,
+      `министерств${L} образования(?: и науки)?`,
+    ],
+    acronyms: ['МОН', 'MoES'],
+  },
+  {
+    name: 'Ministry of Health of Ukraine',
+    kind: 'donor',
+    aliases: [
+      'ministry of health of ukraine',
+      `міністерств${L} охорони здоров.я`,
+      `министерств${L} здравоохранения`,
+    ],
+    acronyms: ['МОЗ'],
+  },
+  {
+    name: 'Ministry of Social Policy of Ukraine',
+    kind: 'donor',
+    aliases: [
+      'ministry of social policy',
+      `міністерств${L} соціальної політики`,
+      `мінсоцполітик${L}`,
+      `министерств${L} социальной политики`,
+      `минсоцполитик${L}`,
+    ],
+  },
+  {
+    name: 'Ministry of Economy of Ukraine',
+    kind: 'donor',
+    aliases: [
+      'ministry of economy of ukraine',
+      `міністерств${L} економіки`,
+      `мінекономік${L}`,
+      `министерств${L} экономики`,
+      `минэкономик${L}`,
+    ],
+  },
+  {
+    name: 'Ministry of Culture of Ukraine',
+    kind: 'donor',
+    aliases: [
+      'ministry of culture of ukraine',
+      `міністерств${L} культури`,
+      `мінкульт${L}`,
+      `министерств${L} культуры`,
+      `минкульт${L}`,
+    ],
+  },
+  {
+    name: 'Ministry of Agrarian Policy of Ukraine',
+    kind: 'donor',
+    aliases: [
+      `міністерств${L} аграрної політики`,
+      `мінагрополітик${L}`,
+      `министерств${L} аграрной политики`,
+      `минагрополитик${L}`,
+    ],
+  },
+  {
     name: 'Government of Canada',
     kind: 'donor',
     aliases: ['government of canada', `уряд${L} канади`, `правительств${L} канады`],

@@ -359,7 +359,7 @@ const EN_NAME_RE = compile(`${B}(${EN_NAMES})${NOT_LETTER}`, 'g');
 
 /** Sentences about an office, an address or an event: where things happen, not who may apply. */
 const PLACE_ONLY =
-  /вул\.|вулиц|просп|адрес|офіс|зареєстрован|відбуд|проходитим|пройде|street|address|office|venue|take place|takes place|held in|registered in|состоит|улиц/;
+  /вул\.|вулиц|просп|адрес|офіс|зареєстрован|відбуд|проходитим|пройде|street|address|office|venue|take place|takes place|held in|registered in|состоит|улиц|через (?:обласн|областн|регіональн|региональн)/;
 const CITY_BRANCHES = new Set<Branch>([
   'enCityOf',
   'enCity',
