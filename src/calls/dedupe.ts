@@ -712,6 +712,11 @@ export interface DedupeDoc {
    * name of an oblast's edition («…: конкурс для громад Житомирської області»).
    */
   readersOblast: boolean;
+  /**
+   * The headline names the oblast the call is for («…: конкурс для громад Житомирської області»,
+   * "Small grants for Zhytomyr Oblast"): an oblast edition's name, not a local site's view.
+   */
+  editionName: boolean;
   years: readonly number[];
   editions: readonly number[];
   seasons: readonly string[];
@@ -970,6 +975,8 @@ const ANNOUNCER_HINT = /ова|ода|ога|обл|oblast/;
 const REGION_WORD_HINT = /област|регіон|регион|oblast|region/;
 /** «можуть отримати», «могут утеплить», "can apply": a headline telling its readers (see `readersOblast`). */
 const READERS_CAN = /(?<!\p{L})(?:можуть|може|зможуть|могут|может|смогут|can)(?!\p{L})/u;
+/** «для громад …», "for … Oblast", «dla …»: a headline naming whom the call is for (see `editionName`). */
+const EDITION_FOR = /(?<!\p{L})(?:для|for|dla)(?!\p{L})/u;
 /** «та ще шести областей», «семи областей, зокрема Сумської», "and six other oblasts". */
 const MORE_OBLASTS =
   /(?:ще|інших|других|ещ[её]|other|more)\s+(?:\p{L}+\s+)?(?:област|регіон|регион|oblast|region)|(?:двох|трьох|чотирьох|п.яти|шести|семи|восьми|дев.яти|десяти|кількох|декількох|двух|тр[её]х|четыр[её]х|пяти|нескольких|two|three|four|five|six|seven|eight|nine|ten|several|\d+)\s+(?:\p{L}+\s+)?(?:областей|областях|регіонів|регионов|oblasts|regions)/u;
@@ -1029,6 +1036,7 @@ export function dedupeFeatures(d: DocInput, canon: (u: string) => string): Dedup
       (d.regions.filter((r) => r !== 'UA').length > 1 ||
         (REGION_WORD_HINT.test(text) && MORE_OBLASTS.test(text))),
     readersOblast: titleOblasts.length > 0 && READERS_CAN.test(title),
+    editionName: titleOblasts.length > 0 && EDITION_FOR.test(title) && !READERS_CAN.test(title),
     // (a date's year and a programme period «2021–2027» say nothing of the edition)
     years: shared(
       yearsOf(title.replace(/\d{1,2}[./]\d{1,2}[./](20\d\d)|20\d\d\s*[-–—]\s*20\d\d/g, ' ')),
@@ -2112,6 +2120,7 @@ function signature(d: DedupeDoc): string {
     d.titleRegions.join(),
     d.severalOblasts,
     d.readersOblast,
+    d.editionName,
     d.publishedDay ?? '',
     d.parties.join(),
     d.apart.join(),
@@ -2356,6 +2365,9 @@ export function clusterAnnouncements(docs: readonly DedupeDoc[], opts: ClusterOp
     for (const y of list) if (find(y) === other) return true;
     return false;
   };
+  /** The cluster at root has a copy naming no oblast at all (a national call's own copies). */
+  const hasNational = (root: number): boolean =>
+    groupsOf(root).some((g) => D[g.members[0]!]!.regions.length === 0);
   /** a and b are local views of one call that a member of the cluster at root lists (see `localViews`). */
   const covered = (root: number, a: DedupeDoc, b: DedupeDoc): boolean =>
     groupsOf(root).some((g) => localViews(a, b, D[g.members[0]!]!));
@@ -2373,7 +2385,13 @@ export function clusterAnnouncements(docs: readonly DedupeDoc[], opts: ClusterOp
         // both headlines name their oblasts, one must say the call is open to several — «Харківської
         // та ще шести областей» — or they are two oblasts' editions)
         const local = (d: DedupeDoc) => d.titleRegions.length === 0 || d.severalOblasts || d.readersOblast;
-        if (oblastsClash(a, b) && !((local(a) || local(b)) && (covered(ri, a, b) || covered(rj, a, b))))
+        // (local sites of two oblasts relaying a call whose own copies name no oblast — a national
+        // call — are one call too, unless a headline names an oblast's edition)
+        if (
+          oblastsClash(a, b) &&
+          !((local(a) || local(b)) && (covered(ri, a, b) || covered(rj, a, b))) &&
+          !(!a.editionName && !b.editionName && (hasNational(ri) || hasNational(rj)))
+        )
           return [ga.members[0]!, gb.members[0]!];
         if (donorsDiffer(a, b))
           for (const p of ga.members)
@@ -2517,9 +2535,14 @@ function ambiguousCopies(
       (oblastsWithin(a.regions, c.titleRegions) && oblastsWithin(b.regions, c.titleRegions)));
   const out = new Set<number>();
   for (const [x, docs] of partners) {
+    // (two local sites' views of a national call are no clash; an oblast edition's own headline is)
     const clash = docs.some((a, i) =>
       docs.some(
-        (b, k) => k > i && disjointRegions(a.regions, b.regions) && !docs.some((c) => covers(c, a, b)),
+        (b, k) =>
+          k > i &&
+          disjointRegions(a.regions, b.regions) &&
+          !docs.some((c) => covers(c, a, b)) &&
+          (a.editionName || b.editionName),
       ),
     );
     if (clash) out.add(x);

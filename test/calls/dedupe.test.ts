@@ -1237,6 +1237,46 @@ describe('evidence an editor would use for reworded and translated copies', () =
     expect(new Set(clusterAnnouncements([vinnytsia, council]).map((r) => r.cluster)).size).toBe(1);
   });
 
+  it('local sites of two oblasts relaying a national call are one call; editions’ headlines are not', () => {
+    const ucf = {
+      donor: 'Ukrainian Cultural Foundation',
+      deadline: '2026-04-14',
+      amountMax: 2_500_000,
+      currency: 'UAH',
+      text: 'УКФ оголошує конкурс «Культурна спадщина громад». До 2,5 млн грн на проєкт. Заявки до 14 квітня.',
+    };
+    const fund = doc({ id: 'a', ...ucf, title: 'УКФ оголошує конкурс «Культурна спадщина громад» 2026' });
+    const relay = doc({
+      id: 'b',
+      ...ucf,
+      title: 'Конкурс «Культурна спадщина громад» від УКФ: до 2,5 млн грн',
+    });
+    const cherkasy = {
+      id: 'c',
+      ...ucf,
+      regions: ['UA-71'],
+      title: 'Громади Черкащини запрошують до участі в конкурсі УКФ',
+    };
+    const vinnytsia = {
+      id: 'd',
+      ...ucf,
+      regions: ['UA-05'],
+      title: 'На Вінниччині громади можуть отримати до 2,5 млн грн на збереження пам’яток',
+    };
+    const res = clusterAnnouncements([fund, relay, doc(cherkasy), doc(vinnytsia)]);
+    expect(new Set(res.map((r) => r.cluster)).size).toBe(1);
+    // headlines naming each oblast's competition are two editions, whatever the national copies say
+    const edition = (d: typeof cherkasy, oblast: string) =>
+      doc({ ...d, title: `Конкурс «Культурна спадщина громад» для громад ${oblast}` });
+    const editions = clusterAnnouncements([
+      fund,
+      relay,
+      edition(cherkasy, 'Черкащини'),
+      edition(vinnytsia, 'Вінниччини'),
+    ]);
+    expect(editions[2]!.cluster).not.toBe(editions[3]!.cluster);
+  });
+
   it('a vague deadline month agrees with a date at its end and clashes with another month', () => {
     const call = {
       donor: 'European Union',
