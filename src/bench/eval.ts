@@ -363,3 +363,15 @@ evalDedupe(
   'Dedupe, fifteenth fresh held-out set',
   true,
 );
+evalDedupe(
+  'dedupe-fresh16.jsonl',
+  'dedupe-fresh16-hard-negatives.json',
+  'Dedupe, sixteenth fresh held-out set',
+  true,
+);
+evalDedupe(
+  'dedupe-fresh17.jsonl',
+  'dedupe-fresh17-hard-negatives.json',
+  'Dedupe, seventeenth fresh held-out set',
+  true,
+);
