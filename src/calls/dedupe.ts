@@ -2502,10 +2502,11 @@ const placed = (d: DedupeDoc) => d.regions.some((r) => r !== 'UA');
 
 /**
  * Copies that name no oblast but score as copies of documents naming oblasts no one of their
- * matches covers together — a city council's post about «its» edition of a call run per oblast
- * (the Vinnytsia and the Cherkasy edition both quote the call's name): which edition it belongs to
- * cannot be told, so it joins neither. Local views of one call open to several oblasts are
- * reconciled by a match listing them all.
+ * matches covers together, one of them headlined as an oblast's edition — a city council's post
+ * about «its» edition of a call run per oblast (the Vinnytsia and the Cherkasy edition both quote
+ * the call's name): which edition it belongs to cannot be told, so it joins neither. Local views of
+ * one call open to several oblasts are reconciled by a match listing them all; local sites' views
+ * of a national call («Громади Черкащини запрошують…») are no editions.
  */
 function ambiguousCopies(
   D: readonly DedupeDoc[],
