@@ -1302,6 +1302,8 @@ function sameFamily(x: string, y: string): boolean {
  * областной совет», "Cherkasy Oblast Council", the oblast administration): one funder, since the
  * council finances what the administration announces. Null for other donors.
  */
+/** A city's own body: «міська рада», «городской совет», «горсовет», «мерія», "city council". */
+const CITY_BODY = /міськ|городск|city|горсовет|горрад|мэри|мері/;
 function localAuthority(name: string): string | null {
   const folded = foldText(name);
   if (/обласн|областн|oblast|regional/.test(folded)) {
@@ -1309,10 +1311,10 @@ function localAuthority(name: string): string | null {
     // «Обласна військова адміністрація» without its oblast: any oblast's (see `donorsDiffer`)
     return oblasts.length === 1 ? `oblast ${oblasts[0]}` : oblasts.length === 0 ? ANY_OBLAST : null;
   }
-  if (/міськ|городск|city|горсовет|горрад|мэри|мері/.test(folded)) {
+  if (CITY_BODY.test(folded)) {
     const first = folded.split(' ')[0] ?? '';
     // «Міська рада» without its city: any city's (see `sameFamily`)
-    if (/^(?:міськ|городск|city|горсовет|горрад|мэри|мері)/.test(first)) return ANY_CITY;
+    if (first.search(CITY_BODY) === 0) return ANY_CITY;
     const city = tokens(first).at(-1);
     return city ? `city ${city}` : null;
   }
@@ -1363,16 +1365,15 @@ const donorsDiffer = (a: DedupeDoc, b: DedupeDoc) => {
  */
 const tiedDespiteDonor = (a: DedupeDoc, b: DedupeDoc) =>
   urlRelated(a, b) || sharedCallId(a, b) || tiedByName(a, b);
-/** `tiedByName` with quoted names spelt exactly alike. */
-const tiedByNameExactly = (a: DedupeDoc, b: DedupeDoc) =>
+/**
+ * The same named programme or specific quoted call name, with the same deadline; `exactly`
+ * compares the names as spelt, without looking for one name written apart.
+ */
+const tiedByName = (a: DedupeDoc, b: DedupeDoc, exactly = false) =>
   a.deadline !== null &&
   a.deadline === b.deadline &&
-  ((a.programme !== null && a.programme === b.programme) || a.quoted.some((x) => b.quoted.includes(x)));
-/** The same named programme or specific quoted call name, with the same deadline. */
-const tiedByName = (a: DedupeDoc, b: DedupeDoc) =>
-  a.deadline !== null &&
-  a.deadline === b.deadline &&
-  ((a.programme !== null && a.programme === b.programme) || sharedQuotedName(a, b) !== undefined);
+  ((a.programme !== null && a.programme === b.programme) ||
+    (exactly ? a.quoted.some((x) => b.quoted.includes(x)) : sharedQuotedName(a, b) !== undefined));
 /** `blocker(a, b) !== null`, without building the reason. */
 const blocked = (a: DedupeDoc, b: DedupeDoc) =>
   blockedCheap(a, b) || (donorsDiffer(a, b) && !tiedDespiteDonor(a, b)) || unmatchedNames(a, b) !== null;
@@ -1640,6 +1641,9 @@ function scoreWith(
   const amountEq = a.amountMax !== null && a.amountMax === b.amountMax;
   // one copy leaves the date (or the grant) out: nothing to compare, nothing to contradict
   const undated = a.deadline === null || b.deadline === null;
+  // neither gives a date, not even a month: a call open until the money runs out
+  const neitherDated =
+    a.deadline === null && b.deadline === null && a.deadlineMonth === null && b.deadlineMonth === null;
   const amountMissing = a.amountMax === null || b.amountMax === null;
   // copies the extractor gives no donor (or one only), naming the same organization in Latin
   // (ESTDEV, RITA, People in Need): that is the funder both name, in any language
@@ -1672,14 +1676,7 @@ function scoreWith(
     !(a.orgNames.length && b.orgNames.length && !sameOrganization(a, b));
   // …or neither gives a date (a call open until the money runs out), with the same funder, grant
   // and oblasts
-  const openEnded =
-    a.deadline === null &&
-    b.deadline === null &&
-    a.deadlineMonth === null &&
-    b.deadlineMonth === null &&
-    donorEq &&
-    amountEq &&
-    sameOblasts(a.regions, b.regions);
+  const openEnded = neitherDated && donorEq && amountEq && sameOblasts(a.regions, b.regions);
   if ((((donorEq ? amountAgrees : unnamedAgrees) && deadlineEq) || openEnded) && a.lang !== b.lang) {
     let agree = 0.2 * jaccard(a.topics, b.topics) + 0.1 * jaccard(a.applicants, b.applicants);
     if (intersects(a.editions, b.editions)) agree += 0.15;
@@ -1851,10 +1848,7 @@ function scoreWith(
     a.programme !== null &&
     a.programme === b.programme &&
     amountEq &&
-    a.deadline === null &&
-    b.deadline === null &&
-    a.deadlineMonth === null &&
-    b.deadlineMonth === null &&
+    neitherDated &&
     donorOk
   ) {
     score = MERGE_THRESHOLD;
@@ -2258,7 +2252,7 @@ export function clusterAnnouncements(docs: readonly DedupeDoc[], opts: ClusterOp
       // (as `blocker`: a page, a call identifier, or a named programme or quoted name with the
       // same deadline ties copies whose extracted donors differ; here names spelt alike only, as
       // comparing spellings for every such candidate costs a million documents 200 MiB of garbage)
-      if (rel === UrlRelation.None && !sharedCallId(a, b) && !tiedByNameExactly(a, b)) return;
+      if (rel === UrlRelation.None && !sharedCallId(a, b) && !tiedByName(a, b, true)) return;
     }
     if (stamp !== r + 1) mark(r);
     let st = 0;
@@ -2371,6 +2365,8 @@ export function clusterAnnouncements(docs: readonly DedupeDoc[], opts: ClusterOp
   /** a and b are local views of one call that a member of the cluster at root lists (see `localViews`). */
   const covered = (root: number, a: DedupeDoc, b: DedupeDoc): boolean =>
     groupsOf(root).some((g) => localViews(a, b, D[g.members[0]!]!));
+  /** A copy whose headline names no oblast, or names one as a local site's view (see `conflict`). */
+  const local = (d: DedupeDoc) => d.titleRegions.length === 0 || d.severalOblasts || d.readersOblast;
   /** A blocking pair of ranks between two clusters, or null. */
   const conflict = (ri: number, rj: number): [number, number] | null => {
     if (size[ri] === 1 && size[rj] === 1) return blocked(D[ri]!, D[rj]!) ? [ri, rj] : null;
@@ -2384,7 +2380,6 @@ export function clusterAnnouncements(docs: readonly DedupeDoc[], opts: ClusterOp
         // (one local site may headline its own oblast — «Громади Вінниччини можуть отримати…»; when
         // both headlines name their oblasts, one must say the call is open to several — «Харківської
         // та ще шести областей» — or they are two oblasts' editions)
-        const local = (d: DedupeDoc) => d.titleRegions.length === 0 || d.severalOblasts || d.readersOblast;
         // (local sites of two oblasts relaying a call whose own copies name no oblast — a national
         // call — are one call too, unless a headline names an oblast's edition)
         if (
